@@ -1,0 +1,71 @@
+import * as clack from '@clack/prompts';
+import { execa } from 'execa';
+import type { PackageManager } from '../options/schema.js';
+
+export type StepResult = { ok: true } | { ok: false; reason: string; retry: string };
+
+/** Installs dependencies with the chosen package manager; a failure keeps the project and says how to retry. */
+export async function installDependencies(cwd: string, packageManager: PackageManager, shownDir: string): Promise<StepResult> {
+  const spinner = clack.spinner();
+  spinner.start(`Installing dependencies with ${packageManager}`);
+  try {
+    await execa(packageManager, ['install'], { cwd, all: true });
+    spinner.stop('Dependencies installed');
+    return { ok: true };
+  } catch (error) {
+    spinner.error('Dependency install failed');
+    return { ok: false, reason: failureReason(error), retry: `cd ${shownDir} && ${packageManager} install` };
+  }
+}
+
+/**
+ * `git init` and a first commit, so the user's first change shows as a diff. Skipped when git is
+ * missing or the project already sits inside a work tree (a monorepo), where a nested repo would
+ * surprise.
+ */
+export async function initialiseGit(cwd: string): Promise<StepResult | { ok: 'skipped'; reason: string }> {
+  const git = (args: string[]) => execa('git', args, { cwd, all: true });
+  try {
+    await git(['--version']);
+  } catch {
+    return { ok: 'skipped', reason: 'git is not installed' };
+  }
+  const inside = await git(['rev-parse', '--is-inside-work-tree']).then(
+    (result) => result.stdout.trim() === 'true',
+    () => false,
+  );
+  if (inside) return { ok: 'skipped', reason: 'the directory is already inside a git repository' };
+  try {
+    await git(['init', '--quiet', '--initial-branch=main']);
+    await git(['add', '--all']);
+    await execa('git', ['commit', '--quiet', '--no-verify', '-m', 'Initial commit from create-enterprise-mcp'], {
+      cwd,
+      all: true,
+      // A machine without a git identity still gets its first commit; the user's own config wins when set.
+      env: await identityFallback(cwd),
+    });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: failureReason(error), retry: `cd ${cwd} && git add -A && git commit -m "Initial commit"` };
+  }
+}
+
+async function identityFallback(cwd: string): Promise<Record<string, string>> {
+  const configured = await execa('git', ['config', 'user.email'], { cwd }).then(
+    (result) => result.stdout.trim() !== '',
+    () => false,
+  );
+  if (configured) return {};
+  return {
+    GIT_AUTHOR_NAME: 'create-enterprise-mcp',
+    GIT_AUTHOR_EMAIL: 'create-enterprise-mcp@localhost',
+    GIT_COMMITTER_NAME: 'create-enterprise-mcp',
+    GIT_COMMITTER_EMAIL: 'create-enterprise-mcp@localhost',
+  };
+}
+
+function failureReason(error: unknown): string {
+  const output = (error as { all?: string }).all?.trim();
+  const lastLines = output ? output.split('\n').slice(-8).join('\n') : undefined;
+  return lastLines ?? (error instanceof Error ? error.message : String(error));
+}

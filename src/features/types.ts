@@ -1,0 +1,41 @@
+import type { AuthStrategy } from '../options/schema.js';
+import type { PackageName } from './versions.js';
+
+/** An environment variable the generated server reads, documented in `.env.example` and the README. */
+export interface EnvVar {
+  name: string;
+  description: string;
+  /** The value shown in `.env.example`; also the default when the variable is optional. */
+  example: string;
+  required: boolean;
+  /** Secrets are never logged and get no real-looking example value. */
+  secret: boolean;
+}
+
+export interface ReadmeSection {
+  title: string;
+  /** Markdown, inserted as written. */
+  body: string;
+}
+
+/** What one option value contributes to a generated project. */
+export interface FeatureManifest {
+  displayName: string;
+  /** Template overlay directory under `templates/`, rendered on top of `templates/base`. */
+  overlay: string;
+  dependencies: readonly PackageName[];
+  devDependencies: readonly PackageName[];
+  envVars: readonly EnvVar[];
+  readme: readonly ReadmeSection[];
+}
+
+export interface UpstreamFeature extends FeatureManifest {
+  /** Strategies that work against this upstream, the first being the default. */
+  authStrategies: readonly [AuthStrategy, ...AuthStrategy[]];
+}
+
+export type AuthFeature = FeatureManifest;
+export type StorageFeature = FeatureManifest;
+export type DeployFeature = FeatureManifest;
+/** The base project has no overlay of its own: it is the layer the overlays go on. */
+export type BaseFeature = Omit<FeatureManifest, 'displayName'>;

@@ -1,0 +1,157 @@
+import { basename, resolve } from 'node:path';
+import { CliError } from '../errors.js';
+import { checkProjectName, describeNameProblem } from '../options/project-name.js';
+import { authStrategiesFor, combinationProblems, defaultAuthFor } from '../options/rules.js';
+import {
+  DEPLOY_TARGETS,
+  LABELS,
+  PACKAGE_MANAGERS,
+  STORAGE_BACKENDS,
+  UPSTREAMS,
+  projectOptionsSchema,
+  type AuthStrategy,
+  type DeployTarget,
+  type PackageManager,
+  type ProjectOptions,
+  type RunOptions,
+  type StorageBackend,
+  type Upstream,
+} from '../options/schema.js';
+import type { Choice, Prompter } from './prompter.js';
+
+/** What the command line said; anything undefined is asked for, defaulted, or reported missing. */
+export interface CreateFlags {
+  directory?: string | undefined;
+  name?: string | undefined;
+  upstream?: Upstream | undefined;
+  auth?: AuthStrategy | undefined;
+  storage?: StorageBackend | undefined;
+  deploy?: DeployTarget[] | undefined;
+  packageManager?: PackageManager | undefined;
+  install?: boolean | undefined;
+  git?: boolean | undefined;
+  yes?: boolean | undefined;
+}
+
+export interface ResolveEnvironment {
+  /** A person is at a terminal to answer prompts. */
+  interactive: boolean;
+  prompter: Prompter;
+  detectedPackageManager: PackageManager;
+}
+
+export interface ResolvedCreate {
+  directory: string;
+  options: ProjectOptions;
+  run: RunOptions;
+}
+
+export const DEFAULT_DEPLOY: readonly DeployTarget[] = ['docker'];
+
+/**
+ * Flags win; with `--yes` every unanswered question takes its default; otherwise a terminal asks,
+ * and without one the run stops listing every flag still needed, all at once.
+ */
+export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment): Promise<ResolvedCreate> {
+  const ask = env.interactive && !flags.yes;
+  const missing: string[] = [];
+
+  /** One question: the flag's value, else the default under --yes, else a prompt, else missing. */
+  async function answer<T>(given: T | undefined, fallback: NoInfer<T>, flag: string, prompt: () => Promise<NoInfer<T>>): Promise<T> {
+    if (given !== undefined) return given;
+    if (flags.yes) return fallback;
+    if (ask) return prompt();
+    missing.push(flag);
+    return fallback;
+  }
+
+  const { directory, projectName } = await resolveLocation(flags, ask, env.prompter);
+  if (directory === undefined) missing.push('[directory]  where to create the project, e.g. my-server');
+
+  const upstream = await answer(flags.upstream, 'generic', flagHelp('--upstream', UPSTREAMS), () =>
+    env.prompter.select({ message: 'Which upstream system?', options: choices('upstream', UPSTREAMS), initialValue: 'generic' }),
+  );
+  const authChoices = authStrategiesFor(upstream);
+  const auth = await answer(flags.auth, defaultAuthFor(upstream), flagHelp('--auth', authChoices), () =>
+    env.prompter.select({ message: 'How should clients authenticate?', options: choices('auth', authChoices), initialValue: defaultAuthFor(upstream) }),
+  );
+  const storage = await answer(flags.storage, 'memory', flagHelp('--storage', STORAGE_BACKENDS), () =>
+    env.prompter.select({ message: 'Where should server state live?', options: choices('storage', STORAGE_BACKENDS), initialValue: 'memory' }),
+  );
+  const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', DEPLOY_TARGETS, 'a,b | none'), () =>
+    env.prompter.multiselect({ message: 'Deploy files to include?', options: choices('deploy', DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),
+  );
+  const packageManager = await answer(flags.packageManager, env.detectedPackageManager, flagHelp('--package-manager', PACKAGE_MANAGERS), () =>
+    env.prompter.select({ message: 'Package manager?', options: choices('packageManager', PACKAGE_MANAGERS), initialValue: env.detectedPackageManager }),
+  );
+  const install = await answer(flags.install, true, '--install | --no-install', () =>
+    env.prompter.confirm({ message: 'Install dependencies now?', initialValue: true }),
+  );
+  const git = await answer(flags.git, true, '--git | --no-git', () =>
+    env.prompter.confirm({ message: 'Initialise a git repository?', initialValue: true }),
+  );
+
+  if (missing.length > 0 || directory === undefined || projectName === undefined) {
+    throw new CliError(`Missing answers, and there is no terminal to ask them in:\n  ${missing.join('\n  ')}`, {
+      hint: 'Pass them as flags, or add --yes to accept the defaults for everything but the directory.',
+    });
+  }
+
+  const problems = combinationProblems({ upstream, auth });
+  if (problems.length > 0) throw new CliError(problems.join('\n'), { hint: 'Run with --help to see every option.' });
+
+  return {
+    directory,
+    options: projectOptionsSchema.parse({ projectName, upstream, auth, storage, deploy, packageManager }),
+    run: { install, git },
+  };
+}
+
+/** The target directory and the npm package name, which defaults to the directory's name. */
+async function resolveLocation(
+  flags: CreateFlags,
+  ask: boolean,
+  prompter: Prompter,
+): Promise<{ directory: string | undefined; projectName: string | undefined }> {
+  let directory = flags.directory;
+  if (directory === undefined && flags.name !== undefined) directory = flags.name.replace(/^@[^/]+\//, '');
+  if (directory === undefined) {
+    if (!ask) return { directory: undefined, projectName: undefined };
+    const name = await promptProjectName(prompter, 'enterprise-mcp-server');
+    return { directory: name.replace(/^@[^/]+\//, ''), projectName: name };
+  }
+
+  const candidate = flags.name ?? basename(resolve(directory));
+  const check = checkProjectName(candidate);
+  if (check.valid) return { directory, projectName: candidate };
+  if (ask) return { directory, projectName: await promptProjectName(prompter, check.suggestion ?? '') };
+  throw new CliError(describeNameProblem(candidate, check), {
+    hint: `Pass --name ${check.suggestion ?? '<package-name>'} to name the package differently from its directory.`,
+  });
+}
+
+function promptProjectName(prompter: Prompter, initial: string): Promise<string> {
+  return prompter.text({
+    message: 'Project name (npm package name)',
+    initialValue: initial,
+    validate: (value) => {
+      const check = checkProjectName(value);
+      return check.valid ? undefined : describeNameProblem(value, check);
+    },
+  });
+}
+
+function choices<K extends keyof typeof LABELS, T extends keyof (typeof LABELS)[K] & string>(
+  kind: K,
+  values: readonly T[],
+): Choice<T>[] {
+  return values.map((value) => {
+    const { label, hint } = LABELS[kind][value] as { label: string; hint: string };
+    return hint ? { value, label, hint } : { value, label };
+  });
+}
+
+function flagHelp(flag: string, values: readonly string[], shape?: string): string {
+  return `${flag} <${shape ?? values.join(' | ')}>${shape ? `  (${values.join(', ')})` : ''}`;
+}
+

@@ -1,0 +1,35 @@
+import { authFeatures, selectFeatures, storageFeatures, upstreamFeatures } from '../features/index.js';
+import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
+import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema.js';
+
+/**
+ * The data every template sees. Templates render in strict mode, so this shape is the whole
+ * contract between the CLI and `templates/`: a template can only name what is built here.
+ */
+export function templateContext(options: ProjectOptions, generatorVersion: string) {
+  const features = selectFeatures(options);
+  return {
+    projectName: options.projectName,
+    generatorVersion,
+    nodeVersion: '20',
+    upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
+    auth: { id: options.auth, displayName: authFeatures[options.auth].displayName },
+    storage: { id: options.storage, displayName: storageFeatures[options.storage].displayName },
+    deploy: {
+      docker: options.deploy.includes('docker'),
+      githubActions: options.deploy.includes('github-actions'),
+    },
+    packageManager: PACKAGE_MANAGER_COMMANDS[options.packageManager],
+    dependencies: features.dependencies,
+    devDependencies: features.devDependencies,
+    envVars: features.envVars,
+    readmeSections: features.readmeSections,
+  };
+}
+
+export type TemplateContext = ReturnType<typeof templateContext>;
+
+export function markerFile(options: ProjectOptions, generatorVersion: string): [string, Buffer] {
+  const marker: Marker = { $schemaVersion: 1, generatorVersion, options };
+  return [MARKER_FILE, Buffer.from(`${JSON.stringify(marker, null, 2)}\n`)];
+}

@@ -1,0 +1,28 @@
+/**
+ * npm drops some dotfiles from published packages (.gitignore, .npmrc) and tooling treats others
+ * specially, so templates store them under a `_` name and the renderer restores the dot.
+ */
+const DOTFILE_RENAMES: Readonly<Record<string, string>> = {
+  _gitignore: '.gitignore',
+  _dockerignore: '.dockerignore',
+  '_env.example': '.env.example',
+  _github: '.github',
+  _npmrc: '.npmrc',
+};
+
+export const TEMPLATE_SUFFIX = '.hbs';
+
+/** Maps a template's path (posix, relative to its layer) to the path it gets in the project. */
+export function outputPath(templatePath: string): string {
+  const withoutSuffix = templatePath.endsWith(TEMPLATE_SUFFIX)
+    ? templatePath.slice(0, -TEMPLATE_SUFFIX.length)
+    : templatePath;
+  return withoutSuffix
+    .split('/')
+    .map((segment) => DOTFILE_RENAMES[segment] ?? segment)
+    .join('/');
+}
+
+export function isTemplate(templatePath: string): boolean {
+  return templatePath.endsWith(TEMPLATE_SUFFIX);
+}

@@ -1,0 +1,74 @@
+import { constants } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { CliError } from '../errors.js';
+import type { FileTree } from './render.js';
+
+/** Refuses anything but a missing or empty directory: a scaffold never mixes with existing files. */
+export async function assertEmptyTarget(target: string): Promise<void> {
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (!info) return;
+  const shown = displayPath(target);
+  if (!info.isDirectory()) {
+    throw new CliError(`${shown} exists and is not a directory.`, { hint: 'Choose another directory name.' });
+  }
+  const entries = await readdir(target);
+  if (entries.length > 0) {
+    throw new CliError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).`, {
+      hint: 'Choose a new directory name, or empty that directory first. Nothing was written.',
+    });
+  }
+}
+
+/**
+ * Writes the tree into a hidden staging directory beside the target, then renames it into place:
+ * the project appears whole or not at all. A failure removes the staging directory and any parent
+ * directories this call created.
+ */
+export async function writeProject(tree: FileTree, target: string): Promise<void> {
+  const absolute = resolve(target);
+  await assertEmptyTarget(absolute);
+  const parent = dirname(absolute);
+  const createdParent = await mkdir(parent, { recursive: true });
+  let staging: string | undefined;
+  try {
+    staging = await mkdtemp(join(parent, `.${basename(absolute)}-staging-`));
+    await chmod(staging, 0o755);
+    for (const [path, content] of tree) {
+      const file = join(staging, ...path.split('/'));
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, content, { flag: constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY });
+    }
+    await moveIntoPlace(staging, absolute);
+  } catch (error) {
+    if (staging) await rm(staging, { recursive: true, force: true });
+    if (createdParent) await rm(createdParent, { recursive: true, force: true });
+    throw new CliError(`Could not write ${displayPath(absolute)}: ${(error as Error).message}`, {
+      hint: 'Nothing was left behind.',
+      cause: error,
+    });
+  }
+}
+
+/**
+ * POSIX rename replaces an empty directory in one step; Windows refuses, and there the empty
+ * target is removed first.
+ */
+async function moveIntoPlace(staging: string, target: string): Promise<void> {
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'EEXIST' && code !== 'ENOTEMPTY') throw error;
+    await rmdir(target);
+    await rename(staging, target);
+  }
+}
+
+export function displayPath(target: string): string {
+  const shown = relative(process.cwd(), resolve(target));
+  return shown === '' ? '.' : shown.startsWith('..') ? resolve(target) : shown;
+}

@@ -1,0 +1,42 @@
+import { styleText } from 'node:util';
+import { CliError } from '../errors.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Colours only for a terminal that wants them; plain text for pipes, CI logs and NO_COLOR. */
+function paint(style: Style, text: string, stream: NodeJS.WriteStream): string {
+  if (process.env['NO_COLOR'] !== undefined || !stream.isTTY) return text;
+  return styleText(style, text);
+}
+
+export const out = {
+  line(text = ''): void {
+    process.stdout.write(`${text}\n`);
+  },
+  action(verb: 'CREATE' | 'UPDATE' | 'SKIP', path: string, detail = ''): void {
+    const colour: Style = verb === 'CREATE' ? 'green' : verb === 'UPDATE' ? 'yellow' : 'gray';
+    const suffix = detail ? ` ${paint('gray', detail, process.stdout)}` : '';
+    out.line(`${paint(colour, verb.padEnd(6), process.stdout)} ${path}${suffix}`);
+  },
+  dim(text: string): string {
+    return paint('gray', text, process.stdout);
+  },
+  bold(text: string): string {
+    return paint('bold', text, process.stdout);
+  },
+};
+
+/** The one place errors become text and an exit code. */
+export function reportError(error: unknown, verbose: boolean): number {
+  if (error instanceof CliError) {
+    process.stderr.write(`${paint('red', 'error', process.stderr)} ${error.message}\n`);
+    if (error.hint) process.stderr.write(`${paint('gray', error.hint, process.stderr)}\n`);
+    if (verbose && error.cause instanceof Error) process.stderr.write(`${error.cause.stack ?? ''}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${paint('red', 'unexpected error', process.stderr)} ${message}\n`);
+  if (verbose && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+  else process.stderr.write(`${paint('gray', 'Run again with --verbose for details.', process.stderr)}\n`);
+  return 1;
+}
