@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+import { isLoopbackHost, type Config } from '../config.js';
+
+/** Environment variables of the `none` auth strategy, merged into the server's config schema. */
+export const authEnv = {
+  /**
+   * Without authentication anyone who can reach the port can call every tool, so binding HTTP to a
+   * non-loopback address needs this explicit opt-in (e.g. a trial inside a private network).
+   */
+  ALLOW_UNAUTHENTICATED_REMOTE: z.stringbool().default(false),
+};
+
+/** Rules that span several variables; each returned string is one human-readable problem. */
+export function authConfigProblems(config: Config): string[] {
+  if (config.MCP_TRANSPORT === 'http' && !isLoopbackHost(config.HOST) && !config.ALLOW_UNAUTHENTICATED_REMOTE) {
+    return [
+      `HOST: refusing to serve HTTP on non-loopback address "${config.HOST}" without authentication. ` +
+        'Bind to 127.0.0.1, choose an authentication strategy, or set ALLOW_UNAUTHENTICATED_REMOTE=true to accept the risk.',
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+import { authConfigProblems, authEnv } from './auth/config.js';
+import { ConfigError } from './errors.js';
+import { storageEnv } from './storage/config.js';
+import { upstreamEnv } from './upstream/config.js';
+
+/**
+ * All configuration comes from environment variables, validated here once at start-up.
+ * Keys keep their environment-variable names so a value in a log or a Helm chart can be traced to its
+ * use with a plain text search. Option-specific variables come from the seams (auth, storage, upstream)
+ * and are merged into the one schema, so every problem is reported together.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Loopback host names: always accepted in the Host header and safe to bind without authentication. */
+export const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'] as const;
+
+const port = z.coerce.number().int().min(0).max(65_535);
+
+/** A comma-separated list; blanks around items and empty items are ignored. */
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const hostnameList = commaList.pipe(
+  z.array(
+    z
+      .string()
+      .toLowerCase()
+      .regex(/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/, 'expected host names without scheme or port, e.g. mcp.example.com'),
+  ),
+);
+
+const originList = commaList.pipe(
+  z.array(
+    z.string().transform((value, ctx) => {
+      const parsed = URL.canParse(value) ? new URL(value) : undefined;
+      if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.origin !== value.replace(/\/$/, '').toLowerCase()) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not an origin; expected scheme://host[:port], e.g. https://app.example.com` });
+        return z.NEVER;
+      }
+      return parsed.origin;
+    }),
+  ),
+);
+
+const baseEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MCP_TRANSPORT: z.enum(['http', 'stdio']).default('http'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(3000),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL, e.g. https://mcp.example.com' })
+    .transform((value) => new URL(value))
+    .optional(),
+  ALLOWED_HOSTS: hostnameList.default([]),
+  ALLOWED_ORIGINS: originList.default([]),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+};
+
+export const envSchema = z.object({ ...baseEnv, ...authEnv, ...storageEnv, ...upstreamEnv });
+
+export type Config = z.output<typeof envSchema>;
+
+/** Every environment variable the server reads (used by tests to keep .env.example complete). */
+export const configKeys = Object.keys(envSchema.shape).sort();
+
+/**
+ * Validates `env` and returns the typed configuration, or throws a ConfigError listing every problem.
+ * Pure: reads nothing but its argument, so tests pass plain objects.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty value (`PUBLIC_URL=` in a .env file) means "not set", so the default applies.
+  const present = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
+  );
+  const result = envSchema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  // Rules spanning several variables only make sense once each variable is valid on its own.
+  const problems = authConfigProblems(result.data);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** True when `host` (a bind address or host name) only reaches this machine. */
+export function isLoopbackHost(host: string): boolean {
+  const normalized = host.toLowerCase();
+  return (
+    (LOOPBACK_HOSTNAMES as readonly string[]).includes(normalized) ||
+    normalized === '::1' ||
+    /^127(\.\d{1,3}){3}$/.test(normalized)
+  );
+}
+
+/**
+ * Reads the process environment, with a `.env` file in the working directory filling in anything not
+ * already set (local development convenience; real deployments set variables directly).
+ */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return parseConfig({ ...process.env, ...overrides });
+}

@@ -1,0 +1,50 @@
+/**
+ * The server's error vocabulary. Every error we raise on purpose carries a stable, machine-readable
+ * `code` so logs, alerts and clients can match on it without parsing messages.
+ */
+export class AppError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Start-up configuration is invalid. Lists every problem, not just the first, so one fix cycle suffices. */
+export class ConfigError extends AppError {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super('CONFIG_INVALID', `Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * An expected tool failure whose message is safe to show to the client (and the model behind it).
+ * Throw it from a tool handler for failures the caller can act on; the message becomes an
+ * `isError: true` result. Any other exception is treated as a bug: logged with its stack, and the
+ * client only sees a generic message with the request id.
+ */
+export class ToolError extends AppError {
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(code, message, options);
+  }
+}
+
+/**
+ * The HTTP caller is not authenticated or not allowed. Authenticators throw it; the HTTP layer turns it
+ * into `status` with an optional `WWW-Authenticate` challenge, before any MCP processing happens.
+ */
+export class AuthError extends AppError {
+  readonly status: 401 | 403;
+  readonly wwwAuthenticate: string | undefined;
+
+  constructor(code: string, message: string, options: { status: 401 | 403; wwwAuthenticate?: string }) {
+    super(code, message);
+    this.status = options.status;
+    this.wwwAuthenticate = options.wwwAuthenticate;
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+
+import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
+
+import { ToolError } from '../errors.js';
+import type { ToolContext, ToolDefinition } from './define-tool.js';
+import type { McpRequestScope, McpServerDeps } from './server.js';
+
+/**
+ * Registers one tool definition on an SDK server, wrapping its handler with our context, progress
+ * reporting and error policy: expected failures (ToolError) reach the client with their message;
+ * anything else is a bug, logged with its stack server-side and reported to the client generically.
+ */
+export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpServerDeps, scope: McpRequestScope): void {
+  server.registerTool(
+    tool.name,
+    {
+      ...(tool.title !== undefined && { title: tool.title }),
+      description: tool.description,
+      inputSchema: tool.input,
+      ...(tool.output !== undefined && { outputSchema: tool.output }),
+      ...(tool.annotations !== undefined && { annotations: tool.annotations }),
+    },
+    async (input: unknown, sdkCtx: ServerContext): Promise<CallToolResult> => {
+      const requestId = scope.requestId ?? randomUUID();
+      const logger = deps.logger.child({ requestId, tool: tool.name });
+      const ctx: ToolContext = {
+        logger,
+        config: deps.config,
+        identity: scope.identity,
+        signal: sdkCtx.mcpReq.signal,
+        requestId,
+        era: scope.era,
+        reportProgress: progressReporter(sdkCtx),
+      };
+      try {
+        const output = await tool.handler(input as never, ctx);
+        return toCallToolResult(tool, output);
+      } catch (error) {
+        if (sdkCtx.mcpReq.signal.aborted) {
+          // The client cancelled or went away; the SDK discards whatever we return.
+          logger.info({ reason: String(sdkCtx.mcpReq.signal.reason) }, 'tool call cancelled');
+        } else if (error instanceof ToolError) {
+          logger.info({ code: error.code, message: error.message }, 'tool call failed');
+        } else {
+          logger.error({ err: error }, 'tool call crashed');
+        }
+        return errorResult(error, requestId);
+      }
+    },
+  );
+}
+
+function progressReporter(sdkCtx: ServerContext): ToolContext['reportProgress'] {
+  const progressToken = sdkCtx.mcpReq._meta?.progressToken;
+  return async (progress, total, message) => {
+    if (progressToken === undefined || sdkCtx.mcpReq.signal.aborted) return;
+    await sdkCtx.mcpReq.notify({
+      method: 'notifications/progress',
+      params: {
+        progressToken,
+        progress,
+        ...(total !== undefined && { total }),
+        ...(message !== undefined && { message }),
+      },
+    });
+  };
+}
+
+function toCallToolResult(tool: ToolDefinition, output: unknown): CallToolResult {
+  if (tool.output !== undefined) {
+    const structured = output as Record<string, unknown>;
+    return { content: [{ type: 'text', text: JSON.stringify(structured, null, 2) }], structuredContent: structured };
+  }
+  if (typeof output === 'string') return { content: [{ type: 'text', text: output }] };
+  return { content: output as CallToolResult['content'] };
+}
+
+function errorResult(error: unknown, requestId: string): CallToolResult {
+  const text =
+    error instanceof ToolError
+      ? error.message
+      : `The tool failed unexpectedly. Reference request id ${requestId} when reporting this problem.`;
+  return { content: [{ type: 'text', text }], isError: true };
+}

@@ -1,0 +1,128 @@
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+/** The built bin, exactly as `npx create-enterprise-mcp` runs it (`npm test` builds first). */
+const BIN = resolve('bin/create-enterprise-mcp.js');
+
+let cwd: string;
+beforeEach(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'cem-cli-'));
+});
+
+function cli(...args: string[]) {
+  // No TTY on stdin: the CLI must never wait for an answer here.
+  return execa('node', [BIN, ...args], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', CI: 'true' } });
+}
+
+describe('create-enterprise-mcp', () => {
+  it('documents every option and its allowed values in --help', async () => {
+    const { stdout, exitCode } = await cli('--help');
+    expect(exitCode).toBe(0);
+    for (const text of ['--upstream', '--auth', '--storage', '--deploy', '--package-manager', '--no-install', '--no-git', '--yes', '--dry-run', 'generic', 'memory', 'github-actions']) {
+      expect(stdout).toContain(text);
+    }
+  });
+
+  it('prints its version', async () => {
+    const { stdout, exitCode } = await cli('--version');
+    expect(exitCode).toBe(0);
+    expect(stdout.trim()).toBe(JSON.parse(await readFile('package.json', 'utf8')).version);
+  });
+
+  it('rejects an unknown option value, naming the allowed ones', async () => {
+    const { stderr, exitCode } = await cli('demo', '--storage', 'mongodb', '--yes');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('mongodb');
+    expect(stderr).toContain('memory');
+    expect(existsSync(join(cwd, 'demo'))).toBe(false);
+  });
+
+  it('rejects an unknown deploy target', async () => {
+    const { stderr, exitCode } = await cli('demo', '--deploy', 'docker,k8s', '--yes');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('Unknown deploy target k8s');
+  });
+
+  it('rejects an unknown flag with a hint', async () => {
+    const { stderr, exitCode } = await cli('demo', '--frobnicate');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('--frobnicate');
+    expect(stderr).toContain('--help');
+  });
+
+  it('lists the flags to pass when answers are missing and there is no terminal', async () => {
+    const { stderr, exitCode } = await cli('demo');
+    expect(exitCode).toBe(1);
+    for (const flag of ['--upstream', '--auth', '--storage', '--deploy', '--package-manager', '--install', '--git', '--yes']) {
+      expect(stderr).toContain(flag);
+    }
+    expect(existsSync(join(cwd, 'demo'))).toBe(false);
+  });
+
+  it('refuses a non-empty directory and leaves it as it was', async () => {
+    await mkdir(join(cwd, 'demo'));
+    await writeFile(join(cwd, 'demo/keep.txt'), 'keep');
+    const { stderr, exitCode } = await cli('demo', '--yes', '--no-install', '--no-git');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('demo is not empty');
+    expect(await readdir(join(cwd, 'demo'))).toEqual(['keep.txt']);
+  });
+
+  it('prints the plan and writes nothing with --dry-run', async () => {
+    const { stdout, exitCode } = await cli('demo', '--yes', '--dry-run');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('CREATE demo/package.json');
+    expect(stdout).toContain('CREATE demo/src/main.ts');
+    expect(stdout).toContain('nothing was written');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('writes the project with the defaults and records its options', async () => {
+    const { stdout, exitCode } = await cli('demo', '--yes', '--no-install', '--no-git');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Created demo');
+    const marker = JSON.parse(await readFile(join(cwd, 'demo/enterprise-mcp.json'), 'utf8'));
+    expect(marker.options).toEqual({
+      projectName: 'demo',
+      upstream: 'generic',
+      auth: 'none',
+      storage: 'memory',
+      deploy: ['docker'],
+      packageManager: 'npm',
+    });
+    expect(existsSync(join(cwd, 'demo/.gitignore'))).toBe(true);
+    expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
+  });
+
+  it('initialises git with a first commit when asked', async () => {
+    const { exitCode } = await cli('demo', '--yes', '--no-install', '--git');
+    expect(exitCode).toBe(0);
+    const log = await execa('git', ['log', '--oneline'], { cwd: join(cwd, 'demo') });
+    expect(log.stdout).toContain('Initial commit');
+  });
+
+  it('refuses an invalid package name and suggests one', async () => {
+    const { stderr, exitCode } = await cli('My Server', '--yes', '--no-install', '--no-git');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('--name my-server');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('keeps the project and explains how to retry when the install fails', async () => {
+    // An empty cache and a registry that refuses connections make the install fail fast and for sure.
+    const cache = await mkdtemp(join(tmpdir(), 'cem-empty-cache-'));
+    const result = await execa('node', [BIN, 'demo', '--yes', '--no-git'], {
+      cwd,
+      reject: false,
+      stdin: 'ignore',
+      env: { NO_COLOR: '1', CI: 'true', npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: cache, npm_config_fetch_retries: '0' },
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout + result.stderr).toContain('cd demo && npm install');
+    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+  });
+});

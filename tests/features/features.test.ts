@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectFeatures } from '../../src/features/index.js';
+import { VERSIONS } from '../../src/features/versions.js';
+import { templatesRoot } from '../../src/render/templates-root.js';
+import { allCombinations } from '../support/combinations.js';
+
+describe('feature selection', () => {
+  it.each(allCombinations())('has a template directory for every layer of %j', (options) => {
+    for (const overlay of selectFeatures(options).overlays) {
+      expect(existsSync(join(templatesRoot(), overlay)), overlay).toBe(true);
+    }
+  });
+
+  it('pins every dependency to the exact version in the versions table', () => {
+    const features = selectFeatures(allCombinations()[0]!);
+    for (const dependency of [...features.dependencies, ...features.devDependencies]) {
+      expect(dependency.version).toBe(VERSIONS[dependency.name]);
+      expect(dependency.version).toMatch(/^\d+\.\d+\.\d+$/);
+    }
+  });
+
+  it('never lists a runtime dependency again as a dev dependency', () => {
+    const features = selectFeatures(allCombinations()[0]!);
+    const runtime = new Set(features.dependencies.map((d) => d.name));
+    expect(features.devDependencies.filter((d) => runtime.has(d.name))).toEqual([]);
+  });
+
+  it('lists each environment variable once', () => {
+    for (const options of allCombinations()) {
+      const names = selectFeatures(options).envVars.map((v) => v.name);
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
+  it('puts the base layer first so overlays can replace its files', () => {
+    expect(selectFeatures(allCombinations()[0]!).overlays[0]).toBe('base');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { markerSchema, projectOptionsSchema } from '../../src/options/schema.js';
+
+const options = {
+  projectName: 'demo',
+  upstream: 'generic',
+  auth: 'none',
+  storage: 'memory',
+  deploy: ['github-actions', 'docker', 'docker'],
+  packageManager: 'npm',
+};
+
+describe('project options schema', () => {
+  it('stores deploy targets once each, in a stable order', () => {
+    expect(projectOptionsSchema.parse(options).deploy).toEqual(['docker', 'github-actions']);
+  });
+
+  it('rejects a value that is not offered', () => {
+    expect(projectOptionsSchema.safeParse({ ...options, storage: 'mongodb' }).success).toBe(false);
+  });
+
+  it('reads back a marker it wrote', () => {
+    const marker = { $schemaVersion: 1, generatorVersion: '0.1.0', options: projectOptionsSchema.parse(options) };
+    expect(markerSchema.parse(JSON.parse(JSON.stringify(marker)))).toEqual(marker);
+  });
+
+  it('rejects a marker without options', () => {
+    expect(markerSchema.safeParse({ $schemaVersion: 1, generatorVersion: '0.1.0' }).success).toBe(false);
+  });
+});

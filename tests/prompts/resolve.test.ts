@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, EXIT_CANCELLED } from '../../src/errors.js';
+import { resolveCreate, type CreateFlags } from '../../src/prompts/resolve.js';
+import { CANCEL, scriptedPrompter } from '../support/scripted-prompter.js';
+
+const everyAnswer = {
+  'Project name': 'my-server',
+  'Which upstream': 'generic',
+  'How should clients authenticate': 'none',
+  'Where should server state live': 'memory',
+  'Deploy files': ['docker', 'github-actions'],
+  'Package manager': 'pnpm',
+  'Install dependencies': false,
+  'Initialise a git repository': true,
+};
+
+function interactive(answers: Record<string, unknown> = everyAnswer) {
+  const prompter = scriptedPrompter(answers);
+  return { prompter, env: { interactive: true, prompter, detectedPackageManager: 'npm' as const } };
+}
+
+function nonInteractive() {
+  return { interactive: false, prompter: scriptedPrompter({}), detectedPackageManager: 'npm' as const };
+}
+
+const allFlags: CreateFlags = {
+  directory: 'my-server',
+  upstream: 'generic',
+  auth: 'none',
+  storage: 'memory',
+  deploy: ['docker'],
+  packageManager: 'npm',
+  install: false,
+  git: false,
+};
+
+describe('resolving create options', () => {
+  it('asks every question when no flag is given at a terminal', async () => {
+    const { prompter, env } = interactive();
+    const resolved = await resolveCreate({}, env);
+    expect(prompter.asked).toHaveLength(8);
+    expect(resolved).toEqual({
+      directory: 'my-server',
+      options: {
+        projectName: 'my-server',
+        upstream: 'generic',
+        auth: 'none',
+        storage: 'memory',
+        deploy: ['docker', 'github-actions'],
+        packageManager: 'pnpm',
+      },
+      run: { install: false, git: true },
+    });
+  });
+
+  it('asks nothing when every answer came as a flag', async () => {
+    const { prompter, env } = interactive();
+    await resolveCreate(allFlags, env);
+    expect(prompter.asked).toEqual([]);
+  });
+
+  it('asks only for what the flags left undefined', async () => {
+    const { prompter, env } = interactive();
+    const { directory: _directory, storage: _storage, ...rest } = allFlags;
+    await resolveCreate({ ...rest, directory: 'my-server' }, env);
+    expect(prompter.asked).toEqual(['Where should server state live?']);
+  });
+
+  it('takes defaults for everything but the directory under --yes', async () => {
+    const resolved = await resolveCreate({ directory: 'demo', yes: true }, nonInteractive());
+    expect(resolved.options).toEqual({
+      projectName: 'demo',
+      upstream: 'generic',
+      auth: 'none',
+      storage: 'memory',
+      deploy: ['docker'],
+      packageManager: 'npm',
+    });
+    expect(resolved.run).toEqual({ install: true, git: true });
+  });
+
+  it('uses the detected package manager as the default', async () => {
+    const resolved = await resolveCreate({ directory: 'demo', yes: true }, { ...nonInteractive(), detectedPackageManager: 'pnpm' });
+    expect(resolved.options.packageManager).toBe('pnpm');
+  });
+
+  it('lists every missing flag at once without a terminal', async () => {
+    const error = await resolveCreate({ directory: 'demo', upstream: 'generic' }, nonInteractive()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    const message = (error as CliError).message;
+    for (const flag of ['--auth', '--storage', '--deploy', '--package-manager', '--install', '--git']) {
+      expect(message).toContain(flag);
+    }
+    expect(message).not.toContain('--upstream');
+    expect((error as CliError).hint).toContain('--yes');
+  });
+
+  it('requires a directory under --yes without a terminal', async () => {
+    await expect(resolveCreate({ yes: true }, nonInteractive())).rejects.toThrow(/\[directory\]/);
+  });
+
+  it('takes the package name from the directory name', async () => {
+    const resolved = await resolveCreate({ ...allFlags, directory: 'nested/path/crm-mcp' }, nonInteractive());
+    expect(resolved.options.projectName).toBe('crm-mcp');
+  });
+
+  it('lets --name differ from the directory name', async () => {
+    const resolved = await resolveCreate({ ...allFlags, directory: 'Work Dir', name: '@acme/crm-mcp' }, nonInteractive());
+    expect(resolved).toMatchObject({ directory: 'Work Dir', options: { projectName: '@acme/crm-mcp' } });
+  });
+
+  it('refuses an invalid directory name without a terminal and suggests a valid one', async () => {
+    const error = (await resolveCreate({ ...allFlags, directory: 'My Server' }, nonInteractive()).catch((e: unknown) => e)) as CliError;
+    expect(error.message).toContain('"My Server" is not a valid npm package name');
+    expect(error.message).toContain('Try "my-server"');
+    expect(error.hint).toContain('--name my-server');
+  });
+
+  it('asks for a valid name at a terminal when the directory name is not one', async () => {
+    const { prompter, env } = interactive({ 'Project name': 'my-server' });
+    const resolved = await resolveCreate({ ...allFlags, directory: 'My Server' }, env);
+    expect(prompter.asked).toEqual(['Project name (npm package name)']);
+    expect(resolved).toMatchObject({ directory: 'My Server', options: { projectName: 'my-server' } });
+  });
+
+  it('turns Ctrl-C at a prompt into a cancellation', async () => {
+    const { env } = interactive({ ...everyAnswer, 'Where should server state live': CANCEL });
+    const error = (await resolveCreate({}, env).catch((e: unknown) => e)) as CliError;
+    expect(error.exitCode).toBe(EXIT_CANCELLED);
+    expect(error.message).toContain('Nothing was written');
+  });
+
+  it('refuses an auth strategy the upstream cannot use', async () => {
+    await expect(resolveCreate({ ...allFlags, auth: 'oauth-proxy' as never }, nonInteractive())).rejects.toThrow(
+      /--auth oauth-proxy does not work with --upstream generic/,
+    );
+  });
+});
