@@ -1,0 +1,98 @@
+import type { Client } from '@modelcontextprotocol/client';
+import { execa } from 'execa';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+
+/**
+ * Generates real projects outside this repository, installs them and drives them with the SDK's
+ * own client. The option sets cover every offered value at least once (pairwise, not every product).
+ */
+const BIN = resolve('bin/create-enterprise-mcp.js');
+
+const cases = [
+  { name: 'defaults', args: ['--yes'], packageManager: 'npm' },
+  { name: 'all-deploy-targets', args: ['--yes', '--deploy', 'docker,github-actions', '--package-manager', 'pnpm'], packageManager: 'pnpm' },
+] as const;
+
+const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info'];
+
+describe.each(cases)('a generated project ($name)', ({ args, packageManager }) => {
+  let project: string;
+  const run = (script: string) => execa(packageManager, ['run', script], { cwd: project, all: true, env: { CI: 'true' } });
+
+  beforeAll(async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'cem-e2e-'));
+    project = join(parent, 'demo');
+    // The CLI's own install step, kept offline-first so the suite reuses the package cache.
+    await execa('node', [BIN, 'demo', ...args, '--no-git'], {
+      cwd: parent,
+      stdin: 'ignore',
+      env: { CI: 'true', npm_config_prefer_offline: 'true' },
+    });
+  });
+
+  it('type-checks', async () => {
+    const result = await run('typecheck');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('passes its own test suite', async () => {
+    const result = await run('test');
+    expect(result.all).toMatch(/Tests\s+\d+ passed/);
+  });
+
+  it('builds', async () => {
+    await run('build');
+    expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8')).name).toBe('demo');
+  });
+
+  describe('over stdio', () => {
+    let client: Client;
+    beforeAll(async () => {
+      client = await connectStdio(project, ['dist/main.js', '--stdio']);
+    });
+    afterAll(async () => client?.close());
+
+    it('lists the example tools', async () => {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual(EXAMPLE_TOOLS);
+    });
+
+    it('calls a tool', async () => {
+      const result = await client.callTool({ name: 'echo', arguments: { text: 'hello over stdio' } });
+      expect(JSON.stringify(result.content)).toContain('hello over stdio');
+    });
+  });
+
+  describe.each(['modern', 'legacy'] as const)('over Streamable HTTP (%s protocol era)', (era) => {
+    let server: RunningServer;
+    let client: Client;
+    beforeAll(async () => {
+      server = await startHttpServer(project);
+      client = await connectHttp(server.url, era);
+    });
+    afterAll(async () => {
+      await client?.close();
+      server?.process.kill('SIGTERM');
+    });
+
+    it('lists the example tools', async () => {
+      const { tools } = await client.listTools();
+      expect(tools.map((tool) => tool.name).sort()).toEqual(EXAMPLE_TOOLS);
+    });
+
+    it('calls a tool', async () => {
+      const result = await client.callTool({ name: 'echo', arguments: { text: `hello over ${era} http` } });
+      expect(JSON.stringify(result.content)).toContain(`hello over ${era} http`);
+    });
+
+    it('drains and exits 0 on SIGTERM', async () => {
+      server.process.kill('SIGTERM');
+      const result = await server.process;
+      expect(result.exitCode).toBe(0);
+    });
+  });
+});
