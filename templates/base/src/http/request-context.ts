@@ -9,12 +9,15 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /** Incoming ids are reused only when they look like ids, so log lines cannot be forged through them. */
 const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    /** Correlation id of this request, echoed in the `x-request-id` response header. */
-    requestId: string;
-    /** Logger tagged with the request id. */
-    log: Logger;
+declare global {
+  // Express's documented extension point for properties that middleware adds to every request.
+  namespace Express {
+    interface Request {
+      /** Correlation id of this request, echoed in the `x-request-id` response header. */
+      requestId: string;
+      /** Logger tagged with the request id. */
+      log: Logger;
+    }
   }
 }
 

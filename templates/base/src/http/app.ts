@@ -1,0 +1,87 @@
+import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+
+import { identityToAuthInfo } from '../auth/auth-info.js';
+import type { Authenticator } from '../auth/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { errorHandler } from './error-handler.js';
+import { hostGuard, originGuard } from './guards.js';
+import type { InFlightRequests } from './in-flight.js';
+import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
+import type { Readiness } from './readiness.js';
+import { requestContext } from './request-context.js';
+
+export interface HttpAppDeps {
+  config: Config;
+  logger: Logger;
+  authenticator: Authenticator;
+  mcpHandler: McpHttpHandler;
+  readiness: Readiness;
+  inFlight: InFlightRequests;
+}
+
+export const MCP_PATH = '/mcp';
+
+/** Builds the Express app. Order matters: each layer relies on the ones registered before it. */
+export function createHttpApp(deps: HttpAppDeps): Express {
+  const { config, authenticator, readiness, inFlight } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  // Answers are never cacheable by default: MCP results and probes are always live.
+  app.set('etag', false);
+
+  app.use(requestContext(deps.logger));
+
+  // Probes come before the Host check: orchestrators address pods by IP, which no allow-list names.
+  // They reveal nothing but up/down.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const report = await readiness.report();
+    res.status(report.status === 'ready' ? 200 : 503).json(report);
+  });
+
+  app.use(hostGuard(config));
+  app.use(originGuard(config));
+
+  authenticator.installRoutes?.(app);
+
+  const mcp = toNodeHandler(deps.mcpHandler, {
+    maxRequestBodySize: config.MAX_BODY_BYTES,
+    onerror: (error) => deps.logger.error({ err: error }, 'MCP transport adapter failed'),
+  });
+  app.all(
+    MCP_PATH,
+    refuseWhileDraining(readiness),
+    inFlight.middleware,
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    async (req: Request, res: Response) => {
+      const identity = await authenticator.authenticate(req);
+      // toNodeHandler forwards `req.auth` to the MCP handler as AuthInfo.
+      const authenticated: Request & { auth: AuthInfo } = Object.assign(req, { auth: identityToAuthInfo(identity) });
+      await mcp(authenticated, res, req.body);
+    },
+  );
+
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}` });
+  });
+  app.use(errorHandler(config.MAX_BODY_BYTES));
+  return app;
+}
+
+/** Once shutdown starts, new MCP work is refused so the load balancer moves it to another instance. */
+function refuseWhileDraining(readiness: Readiness) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    if (!readiness.draining) {
+      next();
+      return;
+    }
+    res.setHeader('Connection', 'close');
+    res.setHeader('Retry-After', '1');
+    sendJsonRpcError(res, 503, JsonRpcErrorCode.ServerError, 'Server is shutting down; retry on another instance');
+  };
+}

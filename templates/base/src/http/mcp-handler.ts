@@ -1,0 +1,25 @@
+import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
+
+import { identityFromAuthInfo } from '../auth/auth-info.js';
+import { createMcpServer, type McpServerDeps } from '../mcp/server.js';
+import { REQUEST_ID_HEADER } from './request-context.js';
+
+/**
+ * The Streamable HTTP endpoint: a fresh MCP server per request, serving the current protocol and,
+ * statelessly, 2025-era clients. The caller's identity arrives as AuthInfo, set by the auth middleware.
+ */
+export function createHttpMcpHandler(deps: McpServerDeps): McpHttpHandler {
+  return createMcpHandler(
+    ({ era, authInfo, requestInfo }) => {
+      const identity = identityFromAuthInfo(authInfo);
+      // Reaching here without an identity means the route skipped authentication: fail closed.
+      if (identity === undefined) throw new Error('MCP request reached the server factory without an authenticated identity');
+      const requestId = requestInfo?.headers.get(REQUEST_ID_HEADER) ?? undefined;
+      return createMcpServer(deps, { era, identity, ...(requestId !== undefined && { requestId }) });
+    },
+    {
+      maxRequestBodySize: deps.config.MAX_BODY_BYTES,
+      onerror: (error) => deps.logger.warn({ err: error }, 'MCP request failed'),
+    },
+  );
+}
