@@ -10,7 +10,7 @@ export const authFeatures = {
     envVars: [
       {
         name: 'ALLOW_UNAUTHENTICATED_REMOTE',
-        description: 'With no authentication the server refuses to bind a non-loopback HOST; set to true only on a trusted network.',
+        description: 'With no authentication, allow HTTP on a non-loopback HOST. Anyone who can reach the port can use every tool: trusted networks only.',
         example: 'false',
         required: false,
         secret: false,

@@ -1,4 +1,9 @@
-import type { BaseFeature } from './types.js';
+import type { BaseFeature, EnvVar } from './types.js';
+
+/** Base settings are all optional with safe defaults, and none is a secret. */
+function envVar(name: string, description: string, example: string): EnvVar {
+  return { name, description, example, required: false, secret: false };
+}
 
 /** What every generated project has, whatever the options. */
 export const baseFeature = {
@@ -13,70 +18,16 @@ export const baseFeature = {
   ],
   devDependencies: ['@modelcontextprotocol/client', '@types/express', '@types/node', 'tsx', 'typescript', 'vitest'],
   envVars: [
-    {
-      name: 'NODE_ENV',
-      description: 'Runtime mode: development, test or production.',
-      example: 'development',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'LOG_LEVEL',
-      description: 'pino log level: fatal, error, warn, info, debug, trace or silent. Logs go to stderr as JSON.',
-      example: 'info',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'MCP_TRANSPORT',
-      description: 'http serves Streamable HTTP on /mcp; stdio serves one client on stdin/stdout (same as --stdio).',
-      example: 'http',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'HOST',
-      description: 'Interface to bind. 127.0.0.1 for local use; the Docker image sets 0.0.0.0.',
-      example: '127.0.0.1',
-      required: false,
-      secret: false,
-    },
-    { name: 'PORT', description: 'TCP port to listen on.', example: '3000', required: false, secret: false },
-    {
-      name: 'PUBLIC_URL',
-      description: 'The canonical external URL of this server (e.g. https://mcp.example.com). Its host is allowed automatically.',
-      example: '',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'ALLOWED_HOSTS',
-      description: 'Comma-separated Host header names accepted on every request (DNS-rebinding protection). Defaults to loopback names plus the host of PUBLIC_URL.',
-      example: 'localhost,127.0.0.1,[::1]',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'ALLOWED_ORIGINS',
-      description: 'Comma-separated browser origins allowed to call /mcp. Requests without an Origin header (non-browser clients) always pass.',
-      example: '',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'MAX_BODY_BYTES',
-      description: 'Largest accepted request body in bytes; bigger requests get 413.',
-      example: '1048576',
-      required: false,
-      secret: false,
-    },
-    {
-      name: 'SHUTDOWN_TIMEOUT_MS',
-      description: 'On SIGTERM/SIGINT, how long in-flight requests may finish before the process exits.',
-      example: '10000',
-      required: false,
-      secret: false,
-    },
+    envVar('NODE_ENV', 'Runtime mode: development, production or test.', 'development'),
+    envVar('LOG_LEVEL', 'Log verbosity: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stderr.', 'info'),
+    envVar('MCP_TRANSPORT', 'Transport: http (Streamable HTTP on HOST:PORT) or stdio. The --stdio flag overrides it.', 'http'),
+    envVar('HOST', 'Address the HTTP server binds to. Keep 127.0.0.1 unless other machines must reach the server.', '127.0.0.1'),
+    envVar('PORT', 'TCP port of the HTTP server (0 picks a free port).', '3000'),
+    envVar('PUBLIC_URL', 'Canonical external URL of the server, e.g. behind a reverse proxy. Its host is accepted in the Host header and its origin in the Origin header.', 'https://mcp.example.com'),
+    envVar('ALLOWED_HOSTS', 'Comma-separated extra host names accepted in the Host header. Loopback names and the host of PUBLIC_URL are always accepted.', 'mcp.internal.example.com'),
+    envVar('ALLOWED_ORIGINS', 'Comma-separated browser origins allowed to call the server. Requests without an Origin header and same-origin requests always pass.', 'https://app.example.com'),
+    envVar('MAX_BODY_BYTES', 'Largest accepted request body in bytes; larger requests are refused with 413.', '1048576'),
+    envVar('SHUTDOWN_TIMEOUT_MS', 'On SIGTERM/SIGINT, how long to let in-flight requests finish before closing them, in milliseconds.', '10000'),
   ],
   readme: [],
-} as const satisfies BaseFeature;
+} satisfies BaseFeature;

@@ -10,7 +10,7 @@ export const storageFeatures = {
     envVars: [
       {
         name: 'MEMORY_STORE_MAX_ENTRIES',
-        description: 'Upper bound on entries held by the in-memory store; the oldest are evicted first.',
+        description: 'Maximum number of entries the in-memory store keeps; the oldest are evicted beyond it.',
         example: '10000',
         required: false,
         secret: false,

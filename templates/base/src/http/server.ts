@@ -1,0 +1,94 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { createAuthenticator } from '../auth/index.js';
+import type { Config } from '../config.js';
+import { createLogger, type Logger } from '../logger.js';
+import { packageInfo } from '../package-info.js';
+import { createStore } from '../storage/index.js';
+import { createHttpApp } from './app.js';
+import { InFlightRequests } from './in-flight.js';
+import { createHttpMcpHandler } from './mcp-handler.js';
+import { Readiness } from './readiness.js';
+
+export interface RunningHttpServer {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3000 (the real port when PORT=0). */
+  readonly url: string;
+  /** Graceful shutdown; safe to call more than once. See `drainAndClose`. */
+  close(): Promise<void>;
+}
+
+export interface StartHttpServerOptions {
+  /** Defaults to JSON logs on stderr at LOG_LEVEL. */
+  logger?: Logger;
+}
+
+/** Starts the HTTP server on HOST:PORT with every dependency it needs, ready for traffic on return. */
+export async function startHttpServer(config: Config, options: StartHttpServerOptions = {}): Promise<RunningHttpServer> {
+  const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
+  const store = await createStore(config);
+  const authenticator = await createAuthenticator(config, { logger, store });
+  const mcpHandler = createHttpMcpHandler({ config, logger, store });
+  const inFlight = new InFlightRequests();
+  const readiness = new Readiness({
+    storage: async () => {
+      await store.ping();
+      return true;
+    },
+    auth: async () => (await authenticator.isReady?.()) ?? true,
+  });
+  const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight });
+
+  const server = createServer(app);
+  server.listen(config.PORT, config.HOST);
+  await once(server, 'listening');
+  const url = baseUrl(server);
+  logger.info({ url: `${url}/mcp`, publicUrl: config.PUBLIC_URL?.href }, 'MCP server listening over HTTP');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await drainAndClose({ server, readiness, inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger });
+      await mcpHandler.close();
+      await authenticator.close?.();
+      await store.close();
+      logger.info('HTTP server stopped');
+    })());
+  return { url, close };
+}
+
+interface DrainOptions {
+  server: Server;
+  readiness: Readiness;
+  inFlight: InFlightRequests;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/**
+ * Shutdown in order: report not-ready and refuse new MCP work; let in-flight requests finish for up to
+ * `timeoutMs`; then stop listening and cut whatever connections remain.
+ */
+async function drainAndClose({ server, readiness, inFlight, timeoutMs, logger }: DrainOptions): Promise<void> {
+  readiness.beginDrain();
+  logger.info({ inFlight: inFlight.count, timeoutMs }, 'draining HTTP server');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const outcome = await Promise.race([inFlight.idle().then(() => 'idle' as const), timedOut]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') logger.warn({ inFlight: inFlight.count }, 'shutdown timeout reached; closing remaining connections');
+
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  if (outcome === 'timeout') server.closeAllConnections();
+  await closed;
+}
+
+function baseUrl(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}`;
+}

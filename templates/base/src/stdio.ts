@@ -1,0 +1,32 @@
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
+
+import { localProcessIdentity } from './auth/types.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import { createMcpServer } from './mcp/server.js';
+import { createStore } from './storage/index.js';
+
+/**
+ * Serves the MCP server over stdin/stdout for hosts that launch it as a child process.
+ * stdout carries protocol messages only: all logging goes to stderr (see logger.ts).
+ * Resolves with a function that shuts the connection and storage down.
+ */
+export async function startStdioServer(config: Config, logger: Logger): Promise<() => Promise<void>> {
+  const store = await createStore(config);
+  const handle = serveStdio(({ era }) => createMcpServer({ config, logger, store }, { era, identity: localProcessIdentity }), {
+    onerror: (error) => logger.warn({ err: error }, 'stdio transport error'),
+  });
+  logger.info('MCP server listening on stdio');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await handle.close();
+      await store.close();
+    })());
+  // When the host closes our stdin the session is over; exit instead of lingering as an orphan.
+  process.stdin.once('end', () => {
+    void close().then(() => process.exit(0));
+  });
+  return close;
+}

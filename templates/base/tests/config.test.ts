@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+import { configKeys, parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('configuration', () => {
+  it('applies safe defaults when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      MCP_TRANSPORT: 'http',
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      ALLOWED_HOSTS: [],
+      ALLOWED_ORIGINS: [],
+      MAX_BODY_BYTES: 1024 * 1024,
+    });
+    expect(config.PUBLIC_URL).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseConfig({ PORT: '', PUBLIC_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('parses lists and URLs into usable values', () => {
+    const config = parseConfig({
+      PUBLIC_URL: 'https://mcp.example.com/',
+      ALLOWED_HOSTS: 'a.example.com, B.example.com',
+      ALLOWED_ORIGINS: 'https://app.example.com,http://localhost:5173',
+    });
+    expect(config.PUBLIC_URL?.origin).toBe('https://mcp.example.com');
+    expect(config.ALLOWED_HOSTS).toEqual(['a.example.com', 'b.example.com']);
+    expect(config.ALLOWED_ORIGINS).toEqual(['https://app.example.com', 'http://localhost:5173']);
+  });
+
+  it('reports every problem at once, naming each variable', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      PUBLIC_URL: 'not a url',
+      ALLOWED_ORIGINS: 'https://app.example.com/path',
+      MAX_BODY_BYTES: '-1',
+    });
+    const variables = problems.map((problem) => problem.split(':')[0]);
+    expect(variables).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'PUBLIC_URL', 'ALLOWED_ORIGINS.0', 'MAX_BODY_BYTES']));
+    expect(problems).toHaveLength(5);
+  });
+
+  it('documents every variable it reads in .env.example', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
+    expect(documented.sort()).toEqual(configKeys);
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { captureLogs } from '../helpers/logs.js';
+
+describe.each(ERAS)('long_task over the %s protocol era', (era) => {
+  let connection: InProcessConnection;
+  afterEach(async () => {
+    await connection.close();
+  });
+
+  it('sends one progress notification per step, then the result', async () => {
+    connection = await connectInProcess(era);
+    const progress: Array<{ progress: number; total?: number }> = [];
+    const result = await connection.client.callTool(
+      { name: 'long_task', arguments: { steps: 3, stepMs: 1 } },
+      { onprogress: ({ progress: done, total }) => void progress.push({ progress: done, ...(total !== undefined && { total }) }) },
+    );
+    expect(result.structuredContent).toEqual({ completedSteps: 3 });
+    expect(progress).toEqual([
+      { progress: 1, total: 3 },
+      { progress: 2, total: 3 },
+      { progress: 3, total: 3 },
+    ]);
+  });
+});
+
+/**
+ * Cancellation over HTTP is a 2026-07-28 feature: the client closes the call's response stream.
+ * 2025-era clients cancel with a separate `notifications/cancelled` POST, which a stateless server
+ * cannot tie to the running call; over stdio both eras cancel (see tests/stdio.test.ts).
+ */
+describe('long_task cancellation over HTTP (modern era)', () => {
+  let connection: InProcessConnection;
+  afterEach(async () => {
+    await connection.close();
+  });
+
+  it('stops working when the client cancels the call', async () => {
+    const logs = captureLogs();
+    connection = await connectInProcess('modern', { logger: logs.logger });
+    const controller = new AbortController();
+    const call = connection.client.callTool(
+      { name: 'long_task', arguments: { steps: 1_000, stepMs: 20 } },
+      { signal: controller.signal, onprogress: () => controller.abort('user clicked stop') },
+    );
+
+    await expect(call).rejects.toThrow();
+    const stopped = await vi.waitFor(() => {
+      const entry = logs.entries().find((line) => line.msg === 'long_task stopped on cancellation');
+      if (entry === undefined) throw new Error('long_task has not stopped yet');
+      return entry;
+    }, { timeout: 5_000 });
+    expect(stopped.completedSteps).toBeLessThan(1_000);
+  });
+});
