@@ -21,10 +21,29 @@ export interface PackageManagerCommands {
   /** Runs a package binary without installing it globally. */
   exec: string;
   lockfile: string;
+  /** Removes dev dependencies from node_modules after a build (container images). */
+  pruneDev: string;
+  /** `packageManager` field for package.json, so corepack and CI use the same release; empty for npm. */
+  pin: string;
+  /** One flag per package manager, for templates to branch on without helpers. */
+  is: Record<PackageManager, boolean>;
 }
 
+/** The pnpm release generated projects pin; it installs with Node 20 and newer. */
+export const PNPM_VERSION = '10.34.9';
+
 export const PACKAGE_MANAGER_COMMANDS = {
-  npm: { name: 'npm', run: 'npm run', install: 'npm install', ci: 'npm ci', exec: 'npx', lockfile: 'package-lock.json' },
+  npm: {
+    name: 'npm',
+    run: 'npm run',
+    install: 'npm install',
+    ci: 'npm ci',
+    exec: 'npx',
+    lockfile: 'package-lock.json',
+    pruneDev: 'npm prune --omit=dev',
+    pin: '',
+    is: { npm: true, pnpm: false },
+  },
   pnpm: {
     name: 'pnpm',
     run: 'pnpm run',
@@ -32,5 +51,8 @@ export const PACKAGE_MANAGER_COMMANDS = {
     ci: 'pnpm install --frozen-lockfile',
     exec: 'pnpm dlx',
     lockfile: 'pnpm-lock.yaml',
+    pruneDev: 'pnpm prune --prod',
+    pin: `pnpm@${PNPM_VERSION}`,
+    is: { npm: false, pnpm: true },
   },
 } as const satisfies Record<PackageManager, PackageManagerCommands>;

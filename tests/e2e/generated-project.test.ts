@@ -21,7 +21,8 @@ const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info'];
 
 describe.each(cases)('a generated project ($name)', ({ args, packageManager }) => {
   let project: string;
-  const run = (script: string) => execa(packageManager, ['run', script], { cwd: project, all: true, env: { CI: 'true' } });
+  const run = (script: string) =>
+    execa(packageManager, ['run', script], { cwd: project, all: true, env: { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
 
   beforeAll(async () => {
     const parent = await mkdtemp(join(tmpdir(), 'cem-e2e-'));
