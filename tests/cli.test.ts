@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_DEMO_OPTIONS } from './support/defaults.js';
 
 /** The built bin, exactly as `npx create-enterprise-mcp` runs it (`npm test` builds first). */
 const BIN = resolve('bin/create-enterprise-mcp.js');
@@ -86,14 +87,7 @@ describe('create-enterprise-mcp', () => {
     expect(exitCode).toBe(0);
     expect(stdout).toContain('Created demo');
     const marker = JSON.parse(await readFile(join(cwd, 'demo/enterprise-mcp.json'), 'utf8'));
-    expect(marker.options).toEqual({
-      projectName: 'demo',
-      upstream: 'generic',
-      auth: 'none',
-      storage: 'memory',
-      deploy: ['docker'],
-      packageManager: 'npm',
-    });
+    expect(marker.options).toEqual(DEFAULT_DEMO_OPTIONS);
     expect(existsSync(join(cwd, 'demo/.gitignore'))).toBe(true);
     expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
   });

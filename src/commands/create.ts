@@ -70,7 +70,7 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
     ...(run.install && warnings.length === 0 ? [] : [commands.install]),
     `${commands.run} dev          # Streamable HTTP on http://127.0.0.1:3000/mcp`,
     `${commands.run} test`,
-    `${commands.run} start:stdio  # after ${commands.run} build, for stdio clients`,
+    `${commands.run} build && node dist/main.js --stdio  # what stdio clients launch`,
   ];
   clack.note(steps.join('\n'), 'Next steps');
   if (warnings.length > 0) process.exitCode = 1;

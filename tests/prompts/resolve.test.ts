@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError, EXIT_CANCELLED } from '../../src/errors.js';
 import { resolveCreate, type CreateFlags } from '../../src/prompts/resolve.js';
 import { CANCEL, scriptedPrompter } from '../support/scripted-prompter.js';
+import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
 const everyAnswer = {
   'Project name': 'my-server',
@@ -68,14 +69,7 @@ describe('resolving create options', () => {
 
   it('takes defaults for everything but the directory under --yes', async () => {
     const resolved = await resolveCreate({ directory: 'demo', yes: true }, nonInteractive());
-    expect(resolved.options).toEqual({
-      projectName: 'demo',
-      upstream: 'generic',
-      auth: 'none',
-      storage: 'memory',
-      deploy: ['docker'],
-      packageManager: 'npm',
-    });
+    expect(resolved.options).toEqual(DEFAULT_DEMO_OPTIONS);
     expect(resolved.run).toEqual({ install: true, git: true });
   });
 

@@ -1,0 +1,11 @@
+import type { ProjectOptions } from '../../src/options/schema.js';
+
+/** What `create-enterprise-mcp demo --yes` chooses when npm launched it. */
+export const DEFAULT_DEMO_OPTIONS: ProjectOptions = {
+  projectName: 'demo',
+  upstream: 'generic',
+  auth: 'none',
+  storage: 'memory',
+  deploy: ['docker'],
+  packageManager: 'npm',
+};
