@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_MANAGER_COMMANDS } from '../../src/options/package-manager.js';
+import { PACKAGE_MANAGERS, type PackageManager } from '../../src/options/schema.js';
+import { planProject } from '../../src/render/plan.js';
+import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
+
+/** No Docker engine here: the image recipe and the workflow are checked by reading them. */
+async function deployFiles(packageManager: PackageManager) {
+  const tree = await planProject({
+    options: { ...DEFAULT_DEMO_OPTIONS, packageManager, deploy: ['docker', 'github-actions'] },
+    generatorVersion: '0.0.0-test',
+  });
+  const read = (path: string) => tree.get(path)?.toString() ?? '';
+  return { dockerfile: read('Dockerfile'), dockerignore: read('.dockerignore'), workflow: read('.github/workflows/ci.yml'), pkg: JSON.parse(read('package.json')) };
+}
+
+/** Dockerfile instructions, with line continuations joined. */
+function instructions(dockerfile: string): string[] {
+  return dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+describe.each(PACKAGE_MANAGERS)('deploy files for a %s project', (packageManager) => {
+  const commands = PACKAGE_MANAGER_COMMANDS[packageManager];
+
+  it('builds the image in two stages and ships only the runtime stage', async () => {
+    const from = instructions((await deployFiles(packageManager)).dockerfile).filter((line) => line.startsWith('FROM '));
+    expect(from).toHaveLength(2);
+    expect(from[0]).toMatch(/ AS build$/);
+  });
+
+  it('installs from the lockfile the package manager writes', async () => {
+    const lines = instructions((await deployFiles(packageManager)).dockerfile);
+    expect(lines).toContain(`COPY package.json ${commands.lockfile} ./`);
+    expect(lines).toContain(`RUN ${commands.ci}`);
+  });
+
+  it('runs as the unprivileged node user, after everything is copied', async () => {
+    const lines = instructions((await deployFiles(packageManager)).dockerfile);
+    const user = lines.indexOf('USER node');
+    expect(user).toBeGreaterThan(lines.findLastIndex((line) => line.startsWith('COPY ')));
+  });
+
+  it('probes /healthz with Node itself, since slim images have no curl', async () => {
+    const healthcheck = instructions((await deployFiles(packageManager)).dockerfile).find((line) => line.startsWith('HEALTHCHECK'));
+    expect(healthcheck).toContain('/healthz');
+    expect(healthcheck).toContain('"node"');
+  });
+
+  it('binds all interfaces in the image but never switches off the unauthenticated-bind guard', async () => {
+    const { dockerfile } = await deployFiles(packageManager);
+    expect(dockerfile).toContain('HOST=0.0.0.0');
+    expect(dockerfile).not.toContain('ALLOW_UNAUTHENTICATED_REMOTE');
+  });
+
+  it('keeps local state and secrets out of the build context', async () => {
+    const ignored = (await deployFiles(packageManager)).dockerignore.split('\n').map((line) => line.trim());
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.env']));
+  });
+
+  it('runs install, type-check, tests and build in CI with the same package manager', async () => {
+    const { workflow } = await deployFiles(packageManager);
+    for (const step of [commands.ci, `${commands.run} typecheck`, `${commands.run} test`, `${commands.run} build`]) {
+      expect(workflow).toContain(`run: ${step}`);
+    }
+  });
+
+  it('pins the package manager release the image and CI set up', async () => {
+    const { pkg } = await deployFiles(packageManager);
+    expect(pkg.packageManager).toBe(commands.pin || undefined);
+  });
+});
