@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { CliError } from '../errors.js';
+import { CliError, EXIT_CANCELLED } from '../errors.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -29,7 +29,9 @@ export const out = {
 /** The one place errors become text and an exit code. */
 export function reportError(error: unknown, verbose: boolean): number {
   if (error instanceof CliError) {
-    process.stderr.write(`${paint('red', 'error', process.stderr)} ${error.message}\n`);
+    // A cancellation is the user's choice, not a failure: no red "error" label for it.
+    const label = error.exitCode === EXIT_CANCELLED ? '' : `${paint('red', 'error', process.stderr)} `;
+    process.stderr.write(`${label}${error.message}\n`);
     if (error.hint) process.stderr.write(`${paint('gray', error.hint, process.stderr)}\n`);
     if (verbose && error.cause instanceof Error) process.stderr.write(`${error.cause.stack ?? ''}\n`);
     return error.exitCode;
