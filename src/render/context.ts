@@ -1,4 +1,4 @@
-import { authFeatures, selectFeatures, storageFeatures, upstreamFeatures } from '../features/index.js';
+import { authFeatures, storageFeatures, upstreamFeatures, type FeatureSet } from '../features/index.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema.js';
 
@@ -6,8 +6,7 @@ import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema
  * The data every template sees. Templates render in strict mode, so this shape is the whole
  * contract between the CLI and `templates/`: a template can only name what is built here.
  */
-export function templateContext(options: ProjectOptions, generatorVersion: string) {
-  const features = selectFeatures(options);
+export function templateContext(options: ProjectOptions, features: FeatureSet, generatorVersion: string) {
   return {
     projectName: options.projectName,
     generatorVersion,

@@ -19,11 +19,12 @@ export async function planProject({
   fs = nodeFs,
   templatesDir = templatesRoot(),
 }: PlanInput): Promise<FileTree> {
+  const features = selectFeatures(options);
   const tree = await renderProject({
     fs,
     templatesDir,
-    layers: selectFeatures(options).overlays,
-    context: templateContext(options, generatorVersion),
+    layers: features.overlays,
+    context: templateContext(options, features, generatorVersion),
   });
   const [markerPath, markerBytes] = markerFile(options, generatorVersion);
   tree.set(markerPath, markerBytes);
