@@ -9,6 +9,7 @@ import {
   UPSTREAMS,
   type DeployTarget,
 } from './options/schema.js';
+import type { CapabilityKind } from './options/capability-name.js';
 import { reportError } from './ui/output.js';
 import { GENERATOR_VERSION } from './version.js';
 
@@ -17,9 +18,13 @@ function describeValues<T extends string>(labels: Record<T, { label: string; hin
   return values.map((value) => `${value}${labels[value].hint ? ` (${labels[value].hint})` : ''}`).join('; ');
 }
 
+function commaList(raw: string): string[] {
+  return raw.split(',').map((part) => part.trim()).filter(Boolean);
+}
+
 function parseDeploy(raw: string): DeployTarget[] {
   if (raw.trim() === 'none') return [];
-  const targets = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const targets = commaList(raw);
   const unknown = targets.filter((target) => !(DEPLOY_TARGETS as readonly string[]).includes(target));
   if (unknown.length > 0) {
     throw new InvalidArgumentError(`Unknown deploy target ${unknown.join(', ')}. Allowed: ${DEPLOY_TARGETS.join(', ')} or none.`);
@@ -56,11 +61,51 @@ Examples:
   $ npx create-enterprise-mcp my-server --upstream generic --auth none --storage memory --deploy docker,github-actions --no-install --yes`,
     )
     .showSuggestionAfterError()
+    // Options of `create` are only read before a subcommand, so `add … --dry-run` stays add's own.
+    .enablePositionalOptions()
     .action(async (directory: string | undefined, flags: Record<string, unknown>) => {
       const { createCommand } = await import('./commands/create.js');
       await createCommand({ ...flags, directory });
     });
+  addCommands(program);
   return program;
+}
+
+/** `add tool|resource|prompt <name>`, run inside a generated project. */
+function addCommands(program: Command): void {
+  const add = program
+    .command('add')
+    .description('add a tool, resource or prompt (with its test) to the project in this directory or above');
+  const kinds = {
+    tool: 'a typed tool: src/tools/<name>.ts and tests/tools/<name>.test.ts',
+    resource: 'a static or URI-template resource: src/resources/<name>.ts and its test',
+    prompt: 'a prompt with typed arguments: src/prompts/<name>.ts and its test',
+  } as const satisfies Record<CapabilityKind, string>;
+  for (const [kind, description] of Object.entries(kinds) as [CapabilityKind, string][]) {
+    const command = add
+      .command(`${kind} <name>`)
+      .description(description)
+      .option('--description <text>', `what the ${kind} does; clients show it to the model (asked at a terminal)`)
+      .option('--mcp-name <name>', `name on the wire (default: ${kind === 'resource' ? 'the kebab-case name' : 'the snake_case form of <name>'})`);
+    if (kind === 'tool') {
+      command
+        .option('--scopes <a,b>', 'OAuth scopes a caller needs', commaList)
+        .option('--roles <a,b>', 'roles a caller needs (any of)', commaList);
+    }
+    if (kind === 'resource') {
+      command
+        .option('--uri <uri>', 'fixed URI (config://app) or template with {variables} (invoice://{id}); default resource://<name>')
+        .option('--mime-type <type>', 'MIME type of the contents', 'application/json');
+    }
+    if (kind === 'prompt') command.option('--args <a,b?>', 'argument names; a trailing ? marks one optional', commaList);
+    command
+      .option('--dry-run', 'print what would change, write nothing')
+      .option('--force', 'replace existing files that differ (their edits are lost)')
+      .action(async (name: string, flags: Record<string, unknown>) => {
+        const { addCommand } = await import('./commands/add.js');
+        await addCommand(kind, name, flags);
+      });
+  }
 }
 
 /** Runs the CLI and returns the exit code; every failure is reported once, by `reportError`. */
