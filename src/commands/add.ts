@@ -79,6 +79,8 @@ export async function addCommand(
   const mcpName = flags.mcpName ?? defaultMcpName(kind, names);
   const problems = [
     mcpNameProblem(kind, mcpName),
+    ...tokenProblems('--scopes', flags.scopes ?? []),
+    ...tokenProblems('--roles', flags.roles ?? []),
     ...(kind === 'prompt' ? promptArgumentProblems(flags.args ?? []) : []),
   ].filter((problem): problem is string => problem !== undefined);
   if (kind === 'resource' && flags.uri !== undefined) uriVariables(flags.uri);
@@ -143,6 +145,18 @@ export async function addCommand(
   out.line();
   out.line(`Added ${kind} ${mcpName}. Check it with: ${run} typecheck && ${run} test`);
   return plan;
+}
+
+/**
+ * OAuth scope tokens (RFC 6749 §3.3) are printable ASCII without spaces, `"` or `\`; the single
+ * quote is refused too, as the generated code quotes with it. Roles follow the same rule.
+ */
+const TOKEN = /^[\x21\x23-\x26\x28-\x5B\x5D-\x7E]+$/;
+
+function tokenProblems(flag: string, values: readonly string[]): string[] {
+  return values
+    .filter((value) => !TOKEN.test(value))
+    .map((value) => `${flag} value ${JSON.stringify(value)} may only contain printable ASCII without spaces, quotes or backslashes`);
 }
 
 async function resolveDescription(kind: CapabilityKind, given: string | undefined, deps: AddDependencies): Promise<string> {

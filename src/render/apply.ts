@@ -23,7 +23,8 @@ export async function applyChanges(fs: ProjectFs, root: string, changes: readonl
   try {
     for (const change of changes) {
       const target = join(root, change.path);
-      const created = await fs.mkdir(dirname(target), { recursive: true });
+      const created = await firstMissingAncestor(fs, dirname(target));
+      await fs.mkdir(dirname(target), { recursive: true });
       if (created !== undefined) createdDirs.push(created);
       await fs.writeFile(target + suffix, change.content);
       staged.push(target + suffix);
@@ -41,5 +42,22 @@ export async function applyChanges(fs: ProjectFs, root: string, changes: readonl
     for (const file of staged) await fs.rm(file, { force: true });
     for (const dir of createdDirs.reverse()) await fs.rm(dir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * The outermost folder a recursive mkdir of `dir` will create, found by looking rather than from
+ * mkdir's return value, whose meaning differs between file-system implementations.
+ */
+async function firstMissingAncestor(fs: ProjectFs, dir: string): Promise<string | undefined> {
+  let missing: string | undefined;
+  for (let current = dir; ; current = dirname(current)) {
+    const exists = await fs.stat(current).then(
+      () => true,
+      () => false,
+    );
+    if (exists) return missing;
+    missing = current;
+    if (dirname(current) === current) return missing;
   }
 }

@@ -207,3 +207,12 @@ describe('add outside a project', () => {
     expect(project.snapshot()).toEqual(before);
   });
 });
+
+describe('add tool scopes and roles', () => {
+  it.each([["it's"], ['a b'], ['back\\slash'], ['"quoted"']])('refuses the scope %s, which could not be a scope token', async (scope) => {
+    const project = await memfsProject();
+    const before = project.snapshot();
+    await expect(addCommand('tool', 'get-invoice', { ...tool, scopes: [scope] }, project.deps())).rejects.toThrow(/--scopes value/);
+    expect(project.snapshot()).toEqual(before);
+  });
+});

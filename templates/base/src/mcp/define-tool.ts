@@ -1,23 +1,10 @@
-import type { CallToolResult, ProtocolEra, ToolAnnotations } from '@modelcontextprotocol/server';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/server';
 import type { z } from 'zod';
 
-import type { Identity } from '../auth/types.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { RequestContext } from './context.js';
 
-/** What a tool handler may use besides its input. Everything request-specific lives here. */
-export interface ToolContext {
-  /** Logger already tagged with the request id and tool name. */
-  readonly logger: Logger;
-  readonly config: Config;
-  /** The caller, as established by the auth strategy (anonymous or local process without auth). */
-  readonly identity: Identity;
-  /** Aborted when the client cancels the call, disconnects, or the server shuts down. Pass it to your I/O. */
-  readonly signal: AbortSignal;
-  /** Correlation id: the HTTP `x-request-id`, or a generated id per call over stdio. */
-  readonly requestId: string;
-  /** Protocol era of this request: "modern" (2026-07-28+) or "legacy" (2025 revisions). */
-  readonly era: ProtocolEra;
+/** What a tool handler may use besides its input: the request context plus progress reporting. */
+export interface ToolContext extends RequestContext {
   /**
    * Sends a progress notification. `progress` must increase with every call. Does nothing when the
    * client did not ask for progress, so tools can call it unconditionally.

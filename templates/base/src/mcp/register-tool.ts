@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
 import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 
 import { ToolError } from '../errors.js';
+import { createRequestContext } from './context.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import type { McpRequestScope, McpServerDeps } from './server.js';
 
@@ -22,17 +21,11 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
     async (input: unknown, sdkCtx: ServerContext): Promise<CallToolResult> => {
-      const requestId = scope.requestId ?? randomUUID();
-      const logger = deps.logger.child({ requestId, tool: tool.name });
       const ctx: ToolContext = {
-        logger,
-        config: deps.config,
-        identity: scope.identity,
-        signal: sdkCtx.mcpReq.signal,
-        requestId,
-        era: scope.era,
+        ...createRequestContext(deps, scope, sdkCtx, { tool: tool.name }),
         reportProgress: progressReporter(sdkCtx),
       };
+      const { logger, requestId } = ctx;
       try {
         const output = await tool.handler(input as never, ctx);
         return toCallToolResult(tool, output);

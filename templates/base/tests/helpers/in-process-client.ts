@@ -4,8 +4,7 @@ import { createMcpHandler } from '@modelcontextprotocol/server';
 import { identityToAuthInfo } from '../../src/auth/auth-info.js';
 import { anonymousIdentity } from '../../src/auth/types.js';
 import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
-import type { ToolDefinition } from '../../src/mcp/define-tool.js';
-import { createMcpServer } from '../../src/mcp/server.js';
+import { createMcpServer, type McpCapabilities } from '../../src/mcp/server.js';
 import { createStore } from '../../src/storage/index.js';
 import type { Logger } from '../../src/logger.js';
 import { testConfig } from './config.js';
@@ -22,20 +21,17 @@ export interface InProcessConnection {
 /**
  * A real SDK client talking to the real MCP handler through `handler.fetch`: the full HTTP protocol
  * path without a socket. `modern` negotiates 2026-07-28; `legacy` uses the 2025 initialize handshake.
- * Pass `tools` to serve a custom tool list instead of the registry.
+ * Pass `tools`, `resources` or `prompts` to serve custom lists instead of the generated registries.
  */
-export async function connectInProcess(
-  era: Era,
-  options: { logger?: Logger; tools?: readonly ToolDefinition[] } = {},
-): Promise<InProcessConnection> {
+export async function connectInProcess(era: Era, options: { logger?: Logger } & McpCapabilities = {}): Promise<InProcessConnection> {
+  const { logger = captureLogs().logger, ...capabilities } = options;
   const config = testConfig();
-  const logger = options.logger ?? captureLogs().logger;
   const store = await createStore(config);
   const deps = { config, logger, store };
   const handler =
-    options.tools === undefined
+    Object.keys(capabilities).length === 0
       ? createHttpMcpHandler(deps)
-      : createMcpHandler(({ era: requestEra }) => createMcpServer(deps, { era: requestEra, identity: anonymousIdentity }, options.tools));
+      : createMcpHandler(({ era: requestEra }) => createMcpServer(deps, { era: requestEra, identity: anonymousIdentity }, capabilities));
   const authInfo = identityToAuthInfo(anonymousIdentity);
   const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
     fetch: (url, init) => handler.fetch(new Request(url, init), { authInfo }),

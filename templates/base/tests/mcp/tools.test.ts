@@ -14,10 +14,10 @@ describe.each(ERAS)('example tools over the %s protocol era', (era) => {
     expect(connection.client.getProtocolEra()).toBe(era);
   });
 
-  it('lists every registered tool', async () => {
+  it('lists the example tools', async () => {
     connection = await connectInProcess(era);
     const { tools } = await connection.client.listTools();
-    expect(tools.map((tool) => tool.name).sort()).toEqual(['echo', 'long_task', 'server_info']);
+    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['echo', 'long_task', 'server_info']));
   });
 
   it('echo returns its input text', async () => {
