@@ -18,6 +18,7 @@ import { renderTemplate } from '../render/engine.js';
 import { capabilityFiles, REGISTRIES, REGISTRY_FILE, renderRegistry } from '../render/registry.js';
 import { templatesRoot } from '../render/templates-root.js';
 import { out } from '../ui/output.js';
+import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { addContext, promptArgumentProblems, uriVariables } from './add-context.js';
 
@@ -46,7 +47,7 @@ export interface AddDependencies {
 export const defaultAddDependencies = (): AddDependencies => ({
   fs: nodeFs as unknown as ProjectFs,
   cwd: process.cwd(),
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['CI'] !== 'true',
+  interactive: isInteractive(),
   prompter: clackPrompter,
   readTemplate: (name) => nodeFs.readFile(join(templatesRoot(), 'add', name), 'utf8'),
   cliVersion: GENERATOR_VERSION,
@@ -81,6 +82,7 @@ export async function addCommand(
     mcpNameProblem(kind, mcpName),
     ...tokenProblems('--scopes', flags.scopes ?? []),
     ...tokenProblems('--roles', flags.roles ?? []),
+    ...(flags.mimeType === undefined || MIME_TYPE.test(flags.mimeType) ? [] : [`--mime-type "${flags.mimeType}" is not a MIME type like application/json`]),
     ...(kind === 'prompt' ? promptArgumentProblems(flags.args ?? []) : []),
   ].filter((problem): problem is string => problem !== undefined);
   if (kind === 'resource' && flags.uri !== undefined) uriVariables(flags.uri);
@@ -151,6 +153,8 @@ export async function addCommand(
  * OAuth scope tokens (RFC 6749 §3.3) are printable ASCII without spaces, `"` or `\`; the single
  * quote is refused too, as the generated code quotes with it. Roles follow the same rule.
  */
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+
 const TOKEN = /^[\x21\x23-\x26\x28-\x5B\x5D-\x7E]+$/;
 
 function tokenProblems(flag: string, values: readonly string[]): string[] {

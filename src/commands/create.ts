@@ -7,6 +7,7 @@ import { resolveCreate, type CreateFlags } from '../prompts/resolve.js';
 import { planProject } from '../render/plan.js';
 import { assertEmptyTarget, displayPath, writeProject } from '../render/write.js';
 import { out } from '../ui/output.js';
+import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { initialiseGit, installDependencies } from './post-create.js';
 
@@ -21,7 +22,7 @@ export interface CreateDependencies {
 }
 
 export const defaultCreateDependencies = (): CreateDependencies => ({
-  interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && process.env['CI'] !== 'true',
+  interactive: isInteractive(),
   prompter: clackPrompter,
   userAgent: process.env['npm_config_user_agent'],
 });

@@ -216,3 +216,18 @@ describe('add tool scopes and roles', () => {
     expect(project.snapshot()).toEqual(before);
   });
 });
+
+describe('add resource MIME type', () => {
+  it('refuses a MIME type that is not type/subtype', async () => {
+    const project = await memfsProject();
+    await expect(
+      addCommand('resource', 'company-policies', { description: 'x', mimeType: "text/plain'; drop" }, project.deps()),
+    ).rejects.toThrow(/--mime-type/);
+  });
+
+  it('records the MIME type it was given', async () => {
+    const project = await memfsProject();
+    await addCommand('resource', 'company-policies', { description: 'x', mimeType: 'text/markdown' }, project.deps());
+    expect(await project.read('src/resources/company-policies.ts')).toContain("mimeType: 'text/markdown'");
+  });
+});
