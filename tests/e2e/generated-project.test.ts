@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+import { endToEndCases, flagsFor } from './cases.js';
 
 /**
  * Generates real projects outside this repository, installs them and drives them with the SDK's
@@ -12,10 +13,11 @@ import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '
  */
 const BIN = resolve('bin/create-enterprise-mcp.js');
 
-const cases = [
-  { name: 'defaults', args: ['--yes'], packageManager: 'npm' },
-  { name: 'all-deploy-targets', args: ['--yes', '--deploy', 'docker,github-actions', '--package-manager', 'pnpm'], packageManager: 'pnpm' },
-] as const;
+const cases = endToEndCases().map((options) => ({
+  name: `${options.upstream}/${options.auth}/${options.storage}/${options.packageManager}/deploy=${options.deploy.join('+') || 'none'}`,
+  args: ['--yes', ...flagsFor(options)],
+  packageManager: options.packageManager,
+}));
 
 const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info'];
 

@@ -1,0 +1,32 @@
+import { DEPLOY_TARGETS, type ProjectOptions } from '../../src/options/schema.js';
+import { allCombinations } from '../support/combinations.js';
+import { pairwise } from '../support/pairwise.js';
+
+/**
+ * The generated projects the end-to-end suite installs and runs: every pair of upstream, auth,
+ * storage and package manager values that the CLI accepts together, in as few projects as the
+ * greedy cover finds. Deploy targets only add files (checked statically elsewhere), so they rotate
+ * across the chosen cases instead of multiplying them.
+ */
+export function endToEndCases(): ProjectOptions[] {
+  const byCore = new Map<string, ProjectOptions>();
+  for (const options of allCombinations()) {
+    const core = { upstream: options.upstream, auth: options.auth, storage: options.storage, packageManager: options.packageManager };
+    byCore.set(JSON.stringify(core), { ...options, ...core });
+  }
+  const deploySets = [[...DEPLOY_TARGETS], ['docker'], []] as ProjectOptions['deploy'][];
+  return pairwise([...byCore.values()].map(({ upstream, auth, storage, packageManager }) => ({ upstream, auth, storage, packageManager }))).map(
+    (core, index) => ({ projectName: 'demo', ...core, deploy: deploySets[index % deploySets.length] ?? [] }),
+  );
+}
+
+/** Command-line flags that generate `options`. */
+export function flagsFor(options: ProjectOptions): string[] {
+  return [
+    '--upstream', options.upstream,
+    '--auth', options.auth,
+    '--storage', options.storage,
+    '--package-manager', options.packageManager,
+    '--deploy', options.deploy.length > 0 ? options.deploy.join(',') : 'none',
+  ];
+}
