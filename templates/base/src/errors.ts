@@ -37,12 +37,15 @@ export class ToolError extends AppError {
 /**
  * The HTTP caller is not authenticated or not allowed. Authenticators throw it; the HTTP layer turns it
  * into `status` with an optional `WWW-Authenticate` challenge, before any MCP processing happens.
+ * 400: the credential was presented in a forbidden way (e.g. in the query string); 401: no valid
+ * credential; 403: valid but not allowed; 503: the strategy cannot check credentials right now
+ * (e.g. the identity provider's keys are unreachable).
  */
 export class AuthError extends AppError {
-  readonly status: 401 | 403;
+  readonly status: 400 | 401 | 403 | 503;
   readonly wwwAuthenticate: string | undefined;
 
-  constructor(code: string, message: string, options: { status: 401 | 403; wwwAuthenticate?: string }) {
+  constructor(code: string, message: string, options: { status: 400 | 401 | 403 | 503; wwwAuthenticate?: string }) {
     super(code, message);
     this.status = options.status;
     this.wwwAuthenticate = options.wwwAuthenticate;

@@ -1,5 +1,8 @@
 import type { Express, Request } from 'express';
 
+import type { Logger } from '../logger.js';
+import type { Store } from '../storage/store.js';
+
 /**
  * The auth seam. Base code depends only on these types; the chosen strategy (src/auth/index.ts,
  * provided by the auth option) implements them.
@@ -19,11 +22,24 @@ export interface Identity {
 
 export interface Authenticator {
   /**
+   * Whether per-tool `scopes` and `roles` are enforced for callers this strategy authenticates.
+   * When true, tools the caller may not use are left off that request's server (so `tools/list`
+   * omits them) and a `tools/call` for one is refused with 403 before the MCP handler runs. A
+   * strategy that cannot vouch for the caller (no authentication) leaves it false: the declared
+   * scopes and roles are then only recorded.
+   */
+  readonly enforcesToolAccess: boolean;
+  /**
    * Establishes the caller's identity for one HTTP request to the MCP endpoint.
    * Throws an AuthError (from src/errors.ts) carrying the HTTP status and WWW-Authenticate challenge
    * when the request must be refused.
    */
   authenticate(req: Request): Promise<Identity>;
+  /**
+   * The `WWW-Authenticate` value of a 403 for a caller lacking `scopes` (RFC 6750 `insufficient_scope`),
+   * so the client can ask its authorization server for a token that carries them.
+   */
+  insufficientScopeChallenge?(scopes: readonly string[]): string;
   /** Adds strategy-specific routes, e.g. OAuth protected-resource metadata. Called before /mcp is mounted. */
   installRoutes?(app: Express): void;
   /** Readiness of the strategy's own dependencies (e.g. signing keys loaded). Absent means always ready. */
@@ -40,3 +56,16 @@ export const anonymousIdentity: Identity = Object.freeze({ subject: 'anonymous',
  * network peer to authenticate; the operating system already decided who may start the server.
  */
 export const localProcessIdentity: Identity = Object.freeze({ subject: 'local-process', scopes: [], roles: [] });
+
+/** What every strategy's `createAuthenticator(config, deps)` receives. */
+export interface AuthenticatorDeps {
+  logger: Logger;
+  store: Store;
+  /**
+   * The canonical URL of the MCP endpoint (RFC 8707 resource indicator): PUBLIC_URL + /mcp, or the
+   * bound http://host:port/mcp without PUBLIC_URL. Only callable once the server listens.
+   */
+  resourceUrl(): string;
+  /** Every scope a registered tool declares: the default of what the server advertises. */
+  declaredScopes: readonly string[];
+}
