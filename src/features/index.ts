@@ -3,7 +3,7 @@ import { authFeatures } from './auth.js';
 import { baseFeature } from './base.js';
 import { deployFeatures } from './deploy.js';
 import { storageFeatures } from './storage.js';
-import type { BaseFeature, EnvVar, ReadmeSection } from './types.js';
+import type { BaseFeature, EnvVar, ReadmeSection, ResolvedEnvVar } from './types.js';
 import { upstreamFeatures } from './upstreams.js';
 import { VERSIONS, type PackageName } from './versions.js';
 
@@ -20,7 +20,7 @@ export interface FeatureSet {
   overlays: string[];
   dependencies: Dependency[];
   devDependencies: Dependency[];
-  envVars: EnvVar[];
+  envVars: ResolvedEnvVar[];
   readmeSections: ReadmeSection[];
 }
 
@@ -39,9 +39,20 @@ export function selectFeatures(options: ProjectOptions): FeatureSet {
     dependencies,
     // A package needed at run time is never listed twice.
     devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies)).filter((d) => !runtime.has(d.name)),
-    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars)),
-    readmeSections: layers.flatMap((layer) => layer.readme),
+    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars)).map((envVar) => ({
+      ...envVar,
+      required: envVar.required === 'with-token-auth' ? verifiesTokens(options.auth) : envVar.required,
+    })),
+    readmeSections: layers
+      .flatMap((layer): readonly ReadmeSection[] => layer.readme)
+      .filter((section) => !section.withTokenAuthOnly || verifiesTokens(options.auth))
+      .map(({ title, body }) => ({ title, body })),
   };
+}
+
+/** Every strategy but `none` checks a token issued by the upstream's identity provider. */
+export function verifiesTokens(auth: ProjectOptions['auth']): boolean {
+  return auth !== 'none';
 }
 
 function pinned(names: readonly PackageName[]): Dependency[] {

@@ -7,15 +7,23 @@ export interface EnvVar {
   description: string;
   /** The value shown in `.env.example`; also the default when the variable is optional. */
   example: string;
-  required: boolean;
+  /** `with-token-auth`: required once an auth strategy verifies tokens (any strategy but none). */
+  required: boolean | 'with-token-auth';
   /** Secrets are never logged and get no real-looking example value. */
   secret: boolean;
+}
+
+/** An environment variable as a generated project documents it: required or not, decided. */
+export interface ResolvedEnvVar extends Omit<EnvVar, 'required'> {
+  required: boolean;
 }
 
 export interface ReadmeSection {
   title: string;
   /** Markdown, inserted as written. */
   body: string;
+  /** Only for projects whose auth strategy verifies tokens (it explains the identity provider set-up). */
+  withTokenAuthOnly?: boolean;
 }
 
 /** What one option value contributes to a generated project. */

@@ -5,8 +5,8 @@ import { z } from 'zod';
  * combination rules, feature manifests and the `enterprise-mcp.json` marker all derive from these
  * enums: a value exists here only once it generates a project that works end to end.
  */
-export const UPSTREAMS = ['generic'] as const;
-export const AUTH_STRATEGIES = ['none'] as const;
+export const UPSTREAMS = ['generic', 'keycloak'] as const;
+export const AUTH_STRATEGIES = ['none', 'jwt'] as const;
 export const STORAGE_BACKENDS = ['memory'] as const;
 export const DEPLOY_TARGETS = ['docker', 'github-actions'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm'] as const;
@@ -55,9 +55,11 @@ export type Marker = z.infer<typeof markerSchema>;
 export const LABELS = {
   upstream: {
     generic: { label: 'Generic', hint: 'any OIDC provider and any REST API' },
+    keycloak: { label: 'Keycloak', hint: 'one Keycloak realm issues the tokens' },
   },
   auth: {
     none: { label: 'None', hint: 'local development and stdio; refuses remote binds unless allowed' },
+    jwt: { label: 'JWT', hint: 'verify the identity provider’s JWT access tokens (OAuth resource server)' },
   },
   storage: {
     memory: { label: 'In-memory', hint: 'one process, nothing survives a restart' },

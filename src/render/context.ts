@@ -1,4 +1,4 @@
-import { authFeatures, storageFeatures, upstreamFeatures, type FeatureSet } from '../features/index.js';
+import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema.js';
 
@@ -9,10 +9,12 @@ import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema
 export function templateContext(options: ProjectOptions, features: FeatureSet, generatorVersion: string) {
   return {
     projectName: options.projectName,
+    /** The package name without its npm scope: a folder, image and client-config name. */
+    shortName: options.projectName.replace(/^@[^/]+\//, ''),
     generatorVersion,
     nodeVersion: '20',
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
-    auth: { id: options.auth, displayName: authFeatures[options.auth].displayName },
+    auth: { id: options.auth, displayName: authFeatures[options.auth].displayName, verifiesTokens: verifiesTokens(options.auth) },
     storage: { id: options.storage, displayName: storageFeatures[options.storage].displayName },
     deploy: {
       docker: options.deploy.includes('docker'),

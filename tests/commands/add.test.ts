@@ -20,7 +20,7 @@ describe('add tool', () => {
     expect(await project.read('src/tools/get-invoice.ts')).toContain("name: 'get_invoice'");
     expect(await project.read('tests/tools/get-invoice.test.ts')).toContain('get_invoice');
     expect(await project.read('src/tools/index.ts')).toBe(
-      renderRegistry('tool', ['echo.ts', 'get-invoice.ts', 'long-task.ts', 'server-info.ts']),
+      renderRegistry('tool', ['echo.ts', 'get-invoice.ts', 'long-task.ts', 'server-info.ts', 'whoami.ts']),
     );
   });
 
@@ -92,7 +92,7 @@ describe('add tool', () => {
     await addCommand('tool', 'alpha', tool, second.deps());
     await addCommand('tool', 'zeta', tool, second.deps());
     expect(await first.read('src/tools/index.ts')).toBe(await second.read('src/tools/index.ts'));
-    expect(await first.read('src/tools/index.ts')).toMatch(/alphaTool,\n  echoTool,\n  longTaskTool,\n  serverInfoTool,\n  zetaTool,/);
+    expect(await first.read('src/tools/index.ts')).toMatch(/alphaTool,\n  echoTool,\n  longTaskTool,\n  serverInfoTool,\n  whoamiTool,\n  zetaTool,/);
   });
 
   it('picks up a hand-written tool file in the registry', async () => {

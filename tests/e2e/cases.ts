@@ -1,4 +1,4 @@
-import { DEPLOY_TARGETS, type ProjectOptions } from '../../src/options/schema.js';
+import { DEPLOY_TARGETS, type ProjectOptions, type Upstream } from '../../src/options/schema.js';
 import { allCombinations } from '../support/combinations.js';
 import { pairwise } from '../support/pairwise.js';
 
@@ -30,3 +30,12 @@ export function flagsFor(options: ProjectOptions): string[] {
     '--deploy', options.deploy.length > 0 ? options.deploy.join(',') : 'none',
   ];
 }
+
+/**
+ * Identity-provider settings a token-verifying server needs to start. They point at a closed
+ * loopback port: the server starts, cannot fetch signing keys, and still turns anonymous callers away.
+ */
+export const IDENTITY_PROVIDER_ENV = {
+  generic: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
+  keycloak: { KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'e2e', KEYCLOAK_CLIENT_ID: 'mcp-server' },
+} as const satisfies Record<Upstream, Record<string, string>>;

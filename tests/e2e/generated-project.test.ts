@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
-import { endToEndCases, flagsFor } from './cases.js';
+import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV } from './cases.js';
+import { verifiesTokens } from '../../src/features/index.js';
 
 /**
  * Generates real projects outside this repository, installs them and drives them with the SDK's
@@ -17,11 +18,12 @@ const cases = endToEndCases().map((options) => ({
   name: `${options.upstream}/${options.auth}/${options.storage}/${options.packageManager}/deploy=${options.deploy.join('+') || 'none'}`,
   args: ['--yes', ...flagsFor(options)],
   packageManager: options.packageManager,
+  options,
 }));
 
-const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info'];
+const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info', 'whoami'];
 
-describe.each(cases)('a generated project ($name)', ({ args, packageManager }) => {
+describe.each(cases)('a generated project ($name)', ({ args, packageManager, options }) => {
   let project: string;
   const run = (script: string) =>
     execa(packageManager, ['run', script], { cwd: project, all: true, env: { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
@@ -70,7 +72,38 @@ describe.each(cases)('a generated project ($name)', ({ args, packageManager }) =
     });
   });
 
-  describe.each(['modern', 'legacy'] as const)('over Streamable HTTP (%s protocol era)', (era) => {
+  // Projects whose strategy verifies tokens test real tokens in their own suite (against an
+  // in-process identity provider); from outside, an anonymous client must be turned away.
+  describe.runIf(verifiesTokens(options.auth))('over Streamable HTTP without a token', () => {
+    let server: RunningServer;
+    beforeAll(async () => {
+      server = await startHttpServer(project, IDENTITY_PROVIDER_ENV[options.upstream]);
+    });
+    afterAll(() => {
+      server?.process.kill('SIGTERM');
+    });
+
+    it('refuses the client with 401 and points it at the protected-resource metadata', async () => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toContain('/.well-known/oauth-protected-resource/mcp');
+    });
+
+    it('serves the protected-resource metadata naming the identity provider', async () => {
+      const metadata = (await (await fetch(new URL('/.well-known/oauth-protected-resource/mcp', server.url))).json()) as {
+        resource: string;
+        authorization_servers: string[];
+      };
+      expect(metadata.resource).toBe(server.url);
+      expect(metadata.authorization_servers).toHaveLength(1);
+    });
+  });
+
+  describe.runIf(!verifiesTokens(options.auth)).each(['modern', 'legacy'] as const)('over Streamable HTTP (%s protocol era)', (era) => {
     let server: RunningServer;
     let client: Client;
     beforeAll(async () => {

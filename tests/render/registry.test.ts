@@ -7,7 +7,7 @@ import { templatesRoot } from '../../src/render/templates-root.js';
 describe('capability registries', () => {
   it('renders exactly the tool registry the project template ships', async () => {
     const shipped = await readFile(join(templatesRoot(), 'base/src/tools/index.ts'), 'utf8');
-    expect(renderRegistry('tool', ['echo.ts', 'long-task.ts', 'server-info.ts'])).toBe(shipped);
+    expect(renderRegistry('tool', ['echo.ts', 'long-task.ts', 'server-info.ts', 'whoami.ts'])).toBe(shipped);
   });
 
   it.each([

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 import { configKeys, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { presetTestIdp } from './helpers/preset-claims.js';
+
+/** The identity provider settings token-verifying strategies require; the rest is left to defaults. */
+const idp = presetTestIdp.placeholderEnv;
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -16,8 +20,8 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 }
 
 describe('configuration', () => {
-  it('applies safe defaults when nothing is set', () => {
-    const config = parseConfig({});
+  it('applies safe defaults when nothing else is set', () => {
+    const config = parseConfig({ ...idp });
     expect(config).toMatchObject({
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
@@ -32,11 +36,12 @@ describe('configuration', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(parseConfig({ PORT: '', PUBLIC_URL: '' }).PORT).toBe(3000);
+    expect(parseConfig({ ...idp, PORT: '', PUBLIC_URL: '' }).PORT).toBe(3000);
   });
 
   it('parses lists and URLs into usable values', () => {
     const config = parseConfig({
+      ...idp,
       PUBLIC_URL: 'https://mcp.example.com/',
       ALLOWED_HOSTS: 'a.example.com, B.example.com',
       ALLOWED_ORIGINS: 'https://app.example.com,http://localhost:5173',

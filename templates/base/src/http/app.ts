@@ -3,15 +3,18 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 import { identityToAuthInfo } from '../auth/auth-info.js';
-import type { Authenticator } from '../auth/types.js';
+import { MCP_PATH } from '../auth/resource.js';
+import type { Authenticator, Identity } from '../auth/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ToolDefinition } from '../mcp/define-tool.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard, originGuard } from './guards.js';
 import type { InFlightRequests } from './in-flight.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
 import type { Readiness } from './readiness.js';
 import { requestContext } from './request-context.js';
+import { toolAccessGuard } from './tool-access.js';
 
 export interface HttpAppDeps {
   config: Config;
@@ -20,9 +23,11 @@ export interface HttpAppDeps {
   mcpHandler: McpHttpHandler;
   readiness: Readiness;
   inFlight: InFlightRequests;
+  /** The tools the MCP handler serves, for the per-tool access check. */
+  tools: readonly ToolDefinition[];
 }
 
-export const MCP_PATH = '/mcp';
+export { MCP_PATH };
 
 /** Builds the Express app. Order matters: each layer relies on the ones registered before it. */
 export function createHttpApp(deps: HttpAppDeps): Express {
@@ -57,11 +62,18 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     MCP_PATH,
     refuseWhileDraining(readiness),
     inFlight.middleware,
+    // Authenticate from the headers before reading the body: an anonymous caller cannot make the
+    // server parse up to MAX_BODY_BYTES of JSON.
+    async (req: Request & { identity?: Identity }, _res: Response, next: NextFunction) => {
+      req.identity = await authenticator.authenticate(req);
+      next();
+    },
     express.json({ limit: config.MAX_BODY_BYTES }),
-    async (req: Request, res: Response) => {
-      const identity = await authenticator.authenticate(req);
+    toolAccessGuard(authenticator, deps.tools),
+    async (req: Request & { identity?: Identity }, res: Response) => {
+      if (req.identity === undefined) throw new Error('MCP request reached the handler without an authenticated identity');
       // toNodeHandler forwards `req.auth` to the MCP handler as AuthInfo.
-      const authenticated: Request & { auth: AuthInfo } = Object.assign(req, { auth: identityToAuthInfo(identity) });
+      const authenticated: Request & { auth: AuthInfo } = Object.assign(req, { auth: identityToAuthInfo(req.identity) });
       await mcp(authenticated, res, req.body);
     },
   );

@@ -2,11 +2,15 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { declaredScopes } from '../auth/access.js';
 import { createAuthenticator } from '../auth/index.js';
+import { canonicalResourceUrl } from '../auth/resource.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
+import type { McpCapabilities } from '../mcp/server.js';
 import { packageInfo } from '../package-info.js';
 import { createStore } from '../storage/index.js';
+import { tools as registeredTools } from '../tools/index.js';
 import { createHttpApp } from './app.js';
 import { InFlightRequests } from './in-flight.js';
 import { createHttpMcpHandler } from './mcp-handler.js';
@@ -22,14 +26,25 @@ export interface RunningHttpServer {
 export interface StartHttpServerOptions {
   /** Defaults to JSON logs on stderr at LOG_LEVEL. */
   logger?: Logger;
+  /** What to serve instead of the generated registries (tests). */
+  capabilities?: McpCapabilities;
 }
 
 /** Starts the HTTP server on HOST:PORT with every dependency it needs, ready for traffic on return. */
 export async function startHttpServer(config: Config, options: StartHttpServerOptions = {}): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
   const store = await createStore(config);
-  const authenticator = await createAuthenticator(config, { logger, store });
-  const mcpHandler = createHttpMcpHandler({ config, logger, store });
+  const tools = options.capabilities?.tools ?? registeredTools;
+  let boundUrl: string | undefined;
+  const resourceUrl = () => {
+    if (boundUrl === undefined) throw new Error('The resource URL is known only once the server listens');
+    return canonicalResourceUrl(config, boundUrl);
+  };
+  const authenticator = await createAuthenticator(config, { logger, store, resourceUrl, declaredScopes: declaredScopes(tools) });
+  const mcpHandler = createHttpMcpHandler(
+    { config, logger, store },
+    { enforceToolAccess: authenticator.enforcesToolAccess, ...(options.capabilities !== undefined && { capabilities: options.capabilities }) },
+  );
   const inFlight = new InFlightRequests();
   const readiness = new Readiness({
     storage: async () => {
@@ -38,13 +53,14 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
     },
     auth: async () => (await authenticator.isReady?.()) ?? true,
   });
-  const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight });
+  const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight, tools });
 
   const server = createServer(app);
   server.listen(config.PORT, config.HOST);
   await once(server, 'listening');
   const url = baseUrl(server);
-  logger.info({ url: `${url}/mcp`, publicUrl: config.PUBLIC_URL?.href }, 'MCP server listening over HTTP');
+  boundUrl = url;
+  logger.info({ url: `${url}/mcp`, resource: resourceUrl() }, 'MCP server listening over HTTP');
 
   let closing: Promise<void> | undefined;
   const close = () =>

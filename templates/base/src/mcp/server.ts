@@ -1,5 +1,6 @@
 import { McpServer, type ProtocolEra } from '@modelcontextprotocol/server';
 
+import { missingAccess } from '../auth/access.js';
 import type { Identity } from '../auth/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -28,6 +29,12 @@ export interface McpRequestScope {
   era: ProtocolEra;
   /** HTTP request id; absent over stdio, where each request gets its own. */
   requestId?: string;
+  /**
+   * Register only the tools whose `scopes` and `roles` the identity satisfies. Set for HTTP callers of
+   * an authenticating strategy; off over stdio, where the caller is the local user who started the
+   * process and already holds everything the process can reach.
+   */
+  enforceToolAccess?: boolean;
 }
 
 /** What a server instance offers. Each list defaults to its generated registry (src/<kind>/index.ts). */
@@ -45,7 +52,10 @@ export interface McpCapabilities {
 export function createMcpServer(deps: McpServerDeps, scope: McpRequestScope, capabilities: McpCapabilities = {}): McpServer {
   const { tools = registeredTools, resources = registeredResources, prompts = registeredPrompts } = capabilities;
   const server = new McpServer({ name: packageInfo.name, version: packageInfo.version });
-  for (const tool of tools) registerTool(server, tool, deps, scope);
+  for (const tool of tools) {
+    if (scope.enforceToolAccess === true && missingAccess(scope.identity, tool) !== undefined) continue;
+    registerTool(server, tool, deps, scope);
+  }
   for (const resource of resources) registerResource(server, resource, deps, scope);
   for (const prompt of prompts) registerPrompt(server, prompt, deps, scope);
   return server;

@@ -3,9 +3,11 @@
 import echoTool from './echo.js';
 import longTaskTool from './long-task.js';
 import serverInfoTool from './server-info.js';
+import whoamiTool from './whoami.js';
 
 export const tools = [
   echoTool,
   longTaskTool,
   serverInfoTool,
+  whoamiTool,
 ] as const;

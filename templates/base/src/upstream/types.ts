@@ -1,7 +1,49 @@
+import type { Identity } from '../auth/types.js';
 import type { OptionDescriptor } from '../descriptor.js';
 
 /**
  * The upstream seam: the system this MCP server fronts. Each upstream option provides
- * src/upstream/index.ts exporting an `upstreamDescriptor`, and its API client beside it.
+ * src/upstream/index.ts exporting an `upstreamDescriptor`, its identity provider (below), and its
+ * API client beside it.
  */
 export type UpstreamDescriptor = OptionDescriptor;
+
+/** The verified claims of an access token (a JWT payload or an introspection response). */
+export type TokenClaims = Readonly<Record<string, unknown>>;
+
+/**
+ * Where callers' tokens come from and how to read them. Token-verifying auth strategies take every
+ * identity-provider detail from here, so switching identity provider never touches the strategy.
+ */
+export interface IdentityProvider {
+  /** Exact `iss` value of the provider's tokens. */
+  readonly issuer: string;
+  /** OpenID Connect discovery document (or RFC 8414 authorization server metadata) of the issuer. */
+  readonly discoveryUrl: string;
+  /** Signing keys, when known without discovery; otherwise taken from the discovery document. */
+  readonly jwksUri?: string;
+  /** Turns verified claims into the server's Identity; `subject` is empty when the token names nobody. */
+  mapClaims(claims: TokenClaims): Identity;
+}
+
+/** Reads a claim by dotted path (`realm_access.roles`); undefined when any step is missing. */
+export function claimAt(claims: TokenClaims, path: string): unknown {
+  let value: unknown = claims;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** A claim holding a list of names: a JSON array of strings, or one space-separated string. Anything else is empty. */
+export function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(' ').filter((item) => item.length > 0);
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string' && item.length > 0);
+  return [];
+}
+
+/** A claim holding one name; undefined unless it is a non-empty string. */
+export function stringClaim(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}

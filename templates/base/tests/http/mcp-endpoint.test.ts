@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { RunningHttpServer } from '../../src/http/server.js';
 import { MCP_POST_HEADERS, rawRequest } from '../helpers/http.js';
-import { connectHttpClient, startTestServer } from '../helpers/http-server.js';
+import { authHeaders, connectHttpClient, startTestServer } from '../helpers/http-server.js';
 
 describe('MCP over Streamable HTTP', () => {
   let server: RunningHttpServer;
@@ -64,7 +64,7 @@ describe('MCP over Streamable HTTP', () => {
   it('refuses a body larger than MAX_BODY_BYTES with 413', async () => {
     const response = await rawRequest(`${server.url}/mcp`, {
       method: 'POST',
-      headers: MCP_POST_HEADERS,
+      headers: { ...MCP_POST_HEADERS, ...(await authHeaders(server)) },
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: { padding: 'x'.repeat(8192) } }),
     });
     expect(response.status).toBe(413);
@@ -72,13 +72,13 @@ describe('MCP over Streamable HTTP', () => {
   });
 
   it('answers malformed JSON with 400 and a JSON-RPC parse error', async () => {
-    const response = await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: MCP_POST_HEADERS, body: '{"jsonrpc": "2.0", "id": 1,' });
+    const response = await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: { ...MCP_POST_HEADERS, ...(await authHeaders(server)) }, body: '{"jsonrpc": "2.0", "id": 1,' });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 }, id: null });
   });
 
   it('answers valid JSON that is not a JSON-RPC message with an invalid-request error', async () => {
-    const response = await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: MCP_POST_HEADERS, body: JSON.stringify({ hello: 'world' }) });
+    const response = await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: { ...MCP_POST_HEADERS, ...(await authHeaders(server)) }, body: JSON.stringify({ hello: 'world' }) });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: '2.0', error: { code: -32600 } });
   });

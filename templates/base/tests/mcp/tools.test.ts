@@ -17,7 +17,7 @@ describe.each(ERAS)('example tools over the %s protocol era', (era) => {
   it('lists the example tools', async () => {
     connection = await connectInProcess(era);
     const { tools } = await connection.client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['echo', 'long_task', 'server_info']));
+    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['echo', 'long_task', 'server_info', 'whoami']));
   });
 
   it('echo returns its input text', async () => {
@@ -31,6 +31,12 @@ describe.each(ERAS)('example tools over the %s protocol era', (era) => {
     connection = await connectInProcess(era);
     const result = await connection.client.callTool({ name: 'echo', arguments: { text: '' } });
     expect(result.isError).toBe(true);
+  });
+
+  it('whoami returns the caller identity (anonymous without authentication)', async () => {
+    connection = await connectInProcess(era);
+    const result = await connection.client.callTool({ name: 'whoami', arguments: {} });
+    expect(result.structuredContent).toEqual({ subject: 'anonymous', scopes: [], roles: [] });
   });
 
   it('server_info describes the server and the era of the request', async () => {

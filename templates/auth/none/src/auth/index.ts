@@ -1,16 +1,10 @@
-import type { Logger } from 'pino';
-
 import type { Config } from '../config.js';
 import type { OptionDescriptor } from '../descriptor.js';
-import type { Store } from '../storage/store.js';
-import { anonymousIdentity, type Authenticator } from './types.js';
+import { anonymousIdentity, type Authenticator, type AuthenticatorDeps } from './types.js';
 
 export const authDescriptor: OptionDescriptor = { id: 'none', displayName: 'No authentication (local development)' };
 
-export interface AuthenticatorDeps {
-  logger: Logger;
-  store: Store;
-}
+export type { AuthenticatorDeps };
 
 /**
  * Accepts every request as the anonymous identity. Safe on loopback binds only; config validation
@@ -21,6 +15,9 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     deps.logger.warn({ host: config.HOST }, 'authentication is disabled and remote access is allowed: every caller can use every tool');
   }
   return {
+    // Nobody is authenticated, so nobody's scopes or roles can be trusted: tools declare them for the
+    // day a real strategy is chosen, and everyone may call everything meanwhile.
+    enforcesToolAccess: false,
     authenticate: async () => anonymousIdentity,
   };
 }

@@ -35,9 +35,15 @@ describe('auth strategy "none"', () => {
   it('identifies every HTTP caller as anonymous', async () => {
     const config = testConfig();
     const store = await createStore(config);
-    const authenticator = await createAuthenticator(config, { logger: captureLogs().logger, store });
+    const authenticator = await createAuthenticator(config, {
+      logger: captureLogs().logger,
+      store,
+      resourceUrl: () => 'http://127.0.0.1:3000/mcp',
+      declaredScopes: [],
+    });
     // The strategy never looks at the request, so an empty stand-in is a faithful input.
     await expect(authenticator.authenticate({} as never)).resolves.toEqual(anonymousIdentity);
+    expect(authenticator.enforcesToolAccess).toBe(false);
     await store.close();
   });
 });

@@ -1,6 +1,17 @@
+import { z } from 'zod';
+
 /**
- * Environment variables of the generic upstream, merged into the server's config schema.
- * Empty on purpose: the generic preset ships no API client yet, so it reads nothing. Add the
- * upstream's base URL and credentials here together with the client that uses them.
+ * Environment variables of the generic upstream, merged into the server's config schema. They
+ * describe the OpenID Connect provider that issues callers' tokens. Optional here: only token-verifying
+ * auth strategies need them, and those report a missing issuer through `identityProviderProblems`.
+ * Add the upstream API's base URL and credentials here together with the client that uses them.
  */
-export const upstreamEnv = {};
+export const upstreamEnv = {
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'expected the issuer URL exactly as tokens carry it in "iss", e.g. https://idp.example.com' })
+    .optional(),
+  /** Claim holding the caller's roles; a dotted path reaches into objects (`realm_access.roles`). */
+  OIDC_ROLES_CLAIM: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'expected a claim name or dotted path, e.g. roles').default('roles'),
+  /** Claim naming the caller's tenant or organisation; unset means tokens carry no tenant. */
+  OIDC_TENANT_CLAIM: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'expected a claim name or dotted path, e.g. tid').optional(),
+};

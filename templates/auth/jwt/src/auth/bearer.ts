@@ -1,0 +1,21 @@
+import type { Request } from 'express';
+
+/** Why a request's credentials could not even be read. */
+export class MalformedCredentials extends Error {}
+
+const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
+
+/**
+ * The bearer token of a request, from the Authorization header only (MCP authorization: tokens in
+ * the query string leak into logs, proxies and browser history, so they are refused, not ignored).
+ * Returns undefined when the request carries no credentials at all.
+ */
+export function bearerToken(req: Request): string | undefined {
+  const query = new URL(req.originalUrl, 'http://localhost').searchParams;
+  if (query.has('access_token')) throw new MalformedCredentials('Access tokens are accepted in the Authorization header only, never in the URL');
+  const header = req.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = BEARER.exec(header);
+  if (match?.[1] === undefined) throw new MalformedCredentials('The Authorization header must be "Bearer <token>"');
+  return match[1];
+}

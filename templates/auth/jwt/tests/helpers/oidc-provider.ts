@@ -1,0 +1,188 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import express from 'express';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type JWTPayload } from 'jose';
+import Provider, { type Configuration } from 'oidc-provider';
+
+import { presetTestIdp } from './preset-claims.js';
+
+/** A client of the test provider: what it may ask for, and the extra claims its tokens carry. */
+export interface TestClient {
+  clientId: string;
+  /** Scopes the client may obtain. */
+  scopes: readonly string[];
+  /** Roles and tenant, placed in its tokens where the upstream preset reads them. */
+  roles?: readonly string[];
+  tenant?: string;
+}
+
+export interface TestIdentityProviderOptions {
+  /** Every scope any client may obtain. */
+  scopes: readonly string[];
+  clients: readonly TestClient[];
+}
+
+/** A private signing key of the provider, with the public half published in its JWKS. */
+interface SigningKey {
+  kid: string;
+  privateJwk: JWK;
+  privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+  publicPem: string;
+}
+
+/**
+ * A real OpenID Connect provider (oidc-provider) on 127.0.0.1, mounted where the upstream preset
+ * expects its issuer (e.g. /realms/<realm> for Keycloak). It issues JWT access tokens through the
+ * client credentials grant with resource indicators (RFC 8707), so a token's audience is the MCP
+ * endpoint it was requested for, exactly as in production. It can also sign hand-made tokens with its
+ * own key for the cases a well-behaved provider never produces (expired, foreign audience...).
+ */
+export class TestIdentityProvider {
+  /** Times the signing keys (JWKS) were downloaded. */
+  jwksDownloads = 0;
+  #provider!: Provider;
+  #keys: SigningKey[] = [];
+
+  private constructor(
+    readonly issuer: string,
+    private readonly server: Server,
+    private readonly options: TestIdentityProviderOptions,
+  ) {}
+
+  static async start(options: TestIdentityProviderOptions): Promise<TestIdentityProvider> {
+    const app = express();
+    const server = createServer(app);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const idp = new TestIdentityProvider(`http://127.0.0.1:${port}${presetTestIdp.mountPath}`, server, options);
+    app.use((req, _res, next) => {
+      if (req.path === `${presetTestIdp.mountPath}/jwks`) idp.jwksDownloads += 1;
+      next();
+    });
+    // The provider is looked up per request so that key rotation can replace it in place.
+    app.use(presetTestIdp.mountPath, (req, res) => idp.#provider.callback()(req, res));
+    idp.#keys = [await newSigningKey()];
+    idp.#provider = idp.#createProvider();
+    return idp;
+  }
+
+  /** Settings that point the MCP server at this provider. */
+  get serverEnv(): Record<string, string> {
+    return presetTestIdp.serverEnv(this.issuer);
+  }
+
+  /** The key tokens are signed with now. */
+  get currentKey(): SigningKey {
+    const key = this.#keys[0];
+    if (key === undefined) throw new Error('the provider has no signing key');
+    return key;
+  }
+
+  /** A new key signs from now on; the previous one stays published, as in a real rotation. */
+  async rotateKeys(): Promise<void> {
+    this.#keys = [await newSigningKey(), ...this.#keys];
+    this.#provider = this.#createProvider();
+  }
+
+  /** Obtains an access token for `resource` through the token endpoint (client credentials grant). */
+  async issueToken(clientId: string, resource: string, scopes?: readonly string[]): Promise<string> {
+    const client = this.#client(clientId);
+    const scope = (scopes ?? client.scopes).join(' ');
+    const body = new URLSearchParams({ grant_type: 'client_credentials', resource, ...(scope !== '' && { scope }) });
+    const response = await fetch(`${this.issuer}/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret(clientId)}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    const result = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
+    if (!response.ok || result.access_token === undefined) throw new Error(`token request failed: ${result.error}: ${result.error_description}`);
+    return result.access_token;
+  }
+
+  /**
+   * Signs arbitrary claims with the provider's current key (or `key`), for tokens a real provider
+   * would not issue. Claims default to a valid token for `audience`; pass `undefined` to drop one.
+   */
+  async mint(audience: string, claims: Record<string, unknown> = {}, options: { key?: SigningKey; alg?: string } = {}): Promise<string> {
+    const key = options.key ?? this.currentKey;
+    const now = Math.floor(Date.now() / 1000);
+    const payload = Object.fromEntries(
+      Object.entries({ iss: this.issuer, sub: 'hand-made', aud: audience, iat: now, exp: now + 300, client_id: 'hand-made', scope: '', ...claims }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ) as JWTPayload;
+    return new SignJWT(payload).setProtectedHeader({ alg: options.alg ?? 'RS256', kid: key.kid, typ: 'at+jwt' }).sign(key.privateKey);
+  }
+
+  /** Lets the test process exit while the provider still listens. */
+  unref(): void {
+    this.server.unref();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  #client(clientId: string): TestClient {
+    const client = this.options.clients.find((candidate) => candidate.clientId === clientId);
+    if (client === undefined) throw new Error(`unknown test client ${clientId}`);
+    return client;
+  }
+
+  #createProvider(): Provider {
+    const allScopes = this.options.scopes.join(' ');
+    const configuration: Configuration = {
+      clients: this.options.clients.map((client) => ({
+        client_id: client.clientId,
+        client_secret: clientSecret(client.clientId),
+        grant_types: ['client_credentials'],
+        redirect_uris: [],
+        response_types: [],
+        ...(client.scopes.length > 0 && { scope: client.scopes.join(' ') }),
+      })),
+      scopes: [...this.options.scopes],
+      jwks: { keys: this.#keys.map((key) => key.privateJwk) },
+      cookies: { keys: ['test-cookie-key'] },
+      features: {
+        devInteractions: { enabled: false },
+        clientCredentials: { enabled: true },
+        introspection: { enabled: true },
+        resourceIndicators: {
+          enabled: true,
+          getResourceServerInfo: async (_ctx, resourceIndicator) => ({
+            audience: resourceIndicator,
+            scope: allScopes,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          }),
+        },
+      },
+      extraTokenClaims: async (_ctx, token) => {
+        const client = this.options.clients.find((candidate) => candidate.clientId === token.clientId);
+        if (client === undefined) return undefined;
+        return presetTestIdp.callerClaims({ ...(client.roles !== undefined && { roles: client.roles }), ...(client.tenant !== undefined && { tenant: client.tenant }) });
+      },
+    };
+    return new Provider(this.issuer, configuration);
+  }
+}
+
+function clientSecret(clientId: string): string {
+  return `${clientId}-secret`;
+}
+
+async function newSigningKey(): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const kid = crypto.randomUUID();
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  return { kid, privateJwk, privateKey, publicPem: await exportSPKI(publicKey) };
+}
+
+/** Credentials of a test client, for an OAuth client library. */
+export function testClientCredentials(clientId: string): { clientId: string; clientSecret: string } {
+  return { clientId, clientSecret: clientSecret(clientId) };
+}
