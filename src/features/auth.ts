@@ -1,11 +1,6 @@
 import type { AuthStrategy } from '../options/schema.js';
 import { JWT_AUTH_README } from './readme-sections.js';
-import type { AuthFeature, EnvVar } from './types.js';
-
-/** Strategy settings are optional with working defaults, and none is a secret. */
-function setting(name: string, description: string, example: string): EnvVar {
-  return { name, description, example, required: false, secret: false };
-}
+import { optionalSetting, type AuthFeature } from './types.js';
 
 export const authFeatures = {
   none: {
@@ -35,14 +30,14 @@ export const authFeatures = {
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
     envVars: [
-      setting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
-      setting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
-      setting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
-      setting('AUTH_JWKS_COOLDOWN_SECONDS', "Least time between two downloads of the identity provider's signing keys (a token with an unknown key id triggers one).", '30'),
-      setting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
-      setting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
-      setting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
-      setting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
+      optionalSetting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
+      optionalSetting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
+      optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
+      optionalSetting('AUTH_JWKS_COOLDOWN_SECONDS', "Least time between two downloads of the identity provider's signing keys (a token with an unknown key id triggers one).", '30'),
+      optionalSetting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
+      optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
+      optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
+      optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
     ],
     readme: [{ title: 'Authentication: JWT access tokens (`jwt`)', body: JWT_AUTH_README }],
   },

@@ -1,9 +1,4 @@
-import type { BaseFeature, EnvVar } from './types.js';
-
-/** Base settings are all optional with safe defaults, and none is a secret. */
-function envVar(name: string, description: string, example: string): EnvVar {
-  return { name, description, example, required: false, secret: false };
-}
+import { optionalSetting, type BaseFeature } from './types.js';
 
 /** What every generated project has, whatever the options. */
 export const baseFeature = {
@@ -18,16 +13,16 @@ export const baseFeature = {
   ],
   devDependencies: ['@modelcontextprotocol/client', '@types/express', '@types/node', 'tsx', 'typescript', 'vitest'],
   envVars: [
-    envVar('NODE_ENV', 'Runtime mode: development, production or test.', 'development'),
-    envVar('LOG_LEVEL', 'Log verbosity: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stderr.', 'info'),
-    envVar('MCP_TRANSPORT', 'Transport: http (Streamable HTTP on HOST:PORT) or stdio. The --stdio flag overrides it.', 'http'),
-    envVar('HOST', 'Address the HTTP server binds to. Keep 127.0.0.1 unless other machines must reach the server.', '127.0.0.1'),
-    envVar('PORT', 'TCP port of the HTTP server (0 picks a free port).', '3000'),
-    envVar('PUBLIC_URL', 'Canonical external URL of the server, e.g. behind a reverse proxy. Its host is accepted in the Host header and its origin in the Origin header.', 'https://mcp.example.com'),
-    envVar('ALLOWED_HOSTS', 'Comma-separated extra host names accepted in the Host header. Loopback names and the host of PUBLIC_URL are always accepted.', 'mcp.internal.example.com'),
-    envVar('ALLOWED_ORIGINS', 'Comma-separated browser origins allowed to call the server. Requests without an Origin header and same-origin requests always pass.', 'https://app.example.com'),
-    envVar('MAX_BODY_BYTES', 'Largest accepted request body in bytes; larger requests are refused with 413.', '1048576'),
-    envVar('SHUTDOWN_TIMEOUT_MS', 'On SIGTERM/SIGINT, how long to let in-flight requests finish before closing them, in milliseconds.', '10000'),
+    optionalSetting('NODE_ENV', 'Runtime mode: development, production or test.', 'development'),
+    optionalSetting('LOG_LEVEL', 'Log verbosity: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stderr.', 'info'),
+    optionalSetting('MCP_TRANSPORT', 'Transport: http (Streamable HTTP on HOST:PORT) or stdio. The --stdio flag overrides it.', 'http'),
+    optionalSetting('HOST', 'Address the HTTP server binds to. Keep 127.0.0.1 unless other machines must reach the server.', '127.0.0.1'),
+    optionalSetting('PORT', 'TCP port of the HTTP server (0 picks a free port).', '3000'),
+    optionalSetting('PUBLIC_URL', 'Canonical external URL of the server, e.g. behind a reverse proxy. Its host is accepted in the Host header and its origin in the Origin header.', 'https://mcp.example.com'),
+    optionalSetting('ALLOWED_HOSTS', 'Comma-separated extra host names accepted in the Host header. Loopback names and the host of PUBLIC_URL are always accepted.', 'mcp.internal.example.com'),
+    optionalSetting('ALLOWED_ORIGINS', 'Comma-separated browser origins allowed to call the server. Requests without an Origin header and same-origin requests always pass.', 'https://app.example.com'),
+    optionalSetting('MAX_BODY_BYTES', 'Largest accepted request body in bytes; larger requests are refused with 413.', '1048576'),
+    optionalSetting('SHUTDOWN_TIMEOUT_MS', 'On SIGTERM/SIGINT, how long to let in-flight requests finish before closing them, in milliseconds.', '10000'),
   ],
   readme: [],
 } satisfies BaseFeature;

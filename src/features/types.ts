@@ -13,6 +13,11 @@ export interface EnvVar {
   secret: boolean;
 }
 
+/** A setting with a working default that is not a secret: most variables are. */
+export function optionalSetting(name: string, description: string, example: string): EnvVar {
+  return { name, description, example, required: false, secret: false };
+}
+
 /** An environment variable as a generated project documents it: required or not, decided. */
 export interface ResolvedEnvVar extends Omit<EnvVar, 'required'> {
   required: boolean;
