@@ -5,7 +5,7 @@ import { optionalSetting, type AuthFeature } from './types.js';
 export const authFeatures = {
   none: {
     displayName: 'No authentication (local development)',
-    overlay: 'auth/none',
+    overlays: ['auth/none'],
     dependencies: [],
     devDependencies: [],
     envVars: [
@@ -26,7 +26,7 @@ export const authFeatures = {
   },
   jwt: {
     displayName: 'JWT access tokens (OAuth resource server)',
-    overlay: 'auth/jwt',
+    overlays: ['auth/jwt'],
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
     envVars: [

@@ -2,7 +2,7 @@ import { optionalSetting, type BaseFeature } from './types.js';
 
 /** What every generated project has, whatever the options. */
 export const baseFeature = {
-  overlay: 'base',
+  overlays: ['base'],
   dependencies: [
     '@modelcontextprotocol/express',
     '@modelcontextprotocol/node',

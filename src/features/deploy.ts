@@ -4,7 +4,7 @@ import type { DeployFeature } from './types.js';
 export const deployFeatures = {
   docker: {
     displayName: 'Docker',
-    overlay: 'deploy/docker',
+    overlays: ['deploy/docker'],
     dependencies: [],
     devDependencies: [],
     envVars: [],
@@ -12,7 +12,7 @@ export const deployFeatures = {
   },
   'github-actions': {
     displayName: 'GitHub Actions',
-    overlay: 'deploy/github-actions',
+    overlays: ['deploy/github-actions'],
     dependencies: [],
     devDependencies: [],
     envVars: [],

@@ -35,7 +35,7 @@ export function selectFeatures(options: ProjectOptions): FeatureSet {
   const dependencies = pinned(layers.flatMap((layer) => layer.dependencies));
   const runtime = new Set(dependencies.map((dependency) => dependency.name));
   return {
-    overlays: layers.map((layer) => layer.overlay),
+    overlays: layers.flatMap((layer) => layer.overlays),
     dependencies,
     // A package needed at run time is never listed twice.
     devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies)).filter((d) => !runtime.has(d.name)),

@@ -4,7 +4,7 @@ import type { StorageFeature } from './types.js';
 export const storageFeatures = {
   memory: {
     displayName: 'In-memory',
-    overlay: 'storage/memory',
+    overlays: ['storage/memory'],
     dependencies: [],
     devDependencies: [],
     envVars: [

@@ -34,8 +34,11 @@ export interface ReadmeSection {
 /** What one option value contributes to a generated project. */
 export interface FeatureManifest {
   displayName: string;
-  /** Template overlay directory under `templates/`, rendered on top of `templates/base`. */
-  overlay: string;
+  /**
+   * Template overlay directories under `templates/`, rendered in order on top of `templates/base`.
+   * Several values can share one (e.g. the pieces every token-verifying strategy needs) and add their own.
+   */
+  overlays: readonly string[];
   dependencies: readonly PackageName[];
   devDependencies: readonly PackageName[];
   envVars: readonly EnvVar[];

@@ -5,7 +5,7 @@ import type { UpstreamFeature } from './types.js';
 export const upstreamFeatures = {
   generic: {
     displayName: 'Generic OIDC / REST API',
-    overlay: 'upstream/generic',
+    overlays: ['upstream/generic'],
     // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
     authStrategies: ['none', 'jwt'],
     dependencies: [],
@@ -37,7 +37,7 @@ export const upstreamFeatures = {
   },
   keycloak: {
     displayName: 'Keycloak',
-    overlay: 'upstream/keycloak',
+    overlays: ['upstream/keycloak'],
     authStrategies: ['jwt', 'none'],
     dependencies: [],
     devDependencies: [],
