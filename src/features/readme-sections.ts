@@ -72,3 +72,88 @@ once you add an audience mapper. In the admin console (Keycloak 24 or later):
    → *Assign role*.
 
 Check a token with the \`whoami\` tool: it shows the subject, client, scopes and roles the server read from it.`;
+
+export const INTROSPECTION_AUTH_README = `Every request to \`/mcp\` must carry \`Authorization: Bearer <token>\`, where the token is an opaque access
+token from the identity provider. The server does not read the token itself: it asks the provider's
+token introspection endpoint (RFC 7662) whether the token is active, authenticating as its own client
+(\`AUTH_CLIENT_ID\` / \`AUTH_CLIENT_SECRET\`, HTTP Basic). The endpoint is \`introspection_endpoint\` from the
+provider's discovery document unless \`AUTH_INTROSPECTION_ENDPOINT\` names it.
+
+A token is accepted when the provider says \`active: true\`, its \`aud\` contains this server's resource URL
+(\`PUBLIC_URL\` + \`/mcp\`, or \`AUTH_AUDIENCE\`), its \`iss\` (when present) is the configured issuer, and \`exp\`/\`nbf\`
+hold within \`AUTH_CLOCK_SKEW_SECONDS\`. Its claims are mapped to the caller's subject, scopes, roles and tenant
+by the upstream preset, exactly as for JWTs, so per-tool \`scopes\`/\`roles\` and \`AUTH_ALLOWED_TENANTS\` work the
+same way.
+
+Answers are cached in the configured storage backend under the SHA-256 of the token (the token itself is
+never stored) until the token expires, and at most \`AUTH_INTROSPECTION_CACHE_SECONDS\` (default 60). A token
+revoked at the provider therefore stays usable here for at most that long; set it to \`0\` to ask the provider
+on every request. With a shared backend (Redis, Postgres) all replicas share the cache.
+
+| Situation | Answer |
+| --- | --- |
+| No token | 401 with \`WWW-Authenticate: Bearer resource_metadata=…, scope=…\` |
+| Inactive, revoked, unknown, wrong audience or issuer, foreign tenant | 401 \`invalid_token\` |
+| Token in the query string (\`?access_token=\`) | 400 \`invalid_request\` |
+| Provider unreachable, or it refuses this server's client credentials | 503 (the caller is not at fault) |
+| Tool needs a scope/role the caller lacks | 403 (\`insufficient_scope\` for scopes) |
+
+Protected-resource metadata (RFC 9728) is served at \`/.well-known/oauth-protected-resource/mcp\` and at
+\`/.well-known/oauth-protected-resource\`. \`/readyz\` reports not ready until the introspection endpoint is known.
+
+Identity provider set-up: register a confidential client for this server that may introspect tokens
+(Keycloak: a confidential client with client authentication on; its id and secret go into \`AUTH_CLIENT_ID\`
+and \`AUTH_CLIENT_SECRET\`), and make sure access tokens for this server carry its resource URL as audience
+(Keycloak: an audience mapper).`;
+
+export const GATEWAY_AUTH_README = `For deployments where an API gateway (Azure API Management, Istio, Envoy, Kong…) authenticates callers
+before they reach this server. The server never trusts bare identity headers: whatever the gateway
+forwards must be proven, in one of two ways chosen with \`GATEWAY_MODE\`.
+
+**\`GATEWAY_MODE=jwt\` (default).** The gateway forwards the caller's access token (or a JWT it mints itself,
+when \`GATEWAY_JWT_ISSUER\` names the gateway's issuer; its keys come from \`GATEWAY_JWKS_URI\` or the issuer's
+discovery document) in \`GATEWAY_JWT_HEADER\` (default \`authorization\`, as \`Bearer <jwt>\`; another
+header may hold the bare JWT or \`Bearer <jwt>\`). The server verifies it exactly as the \`jwt\` strategy does:
+signature against the provider's published keys, issuer, audience (\`PUBLIC_URL\` + \`/mcp\` or \`AUTH_AUDIENCE\`),
+asymmetric algorithms from \`AUTH_ALGORITHMS\` only, expiry with \`AUTH_CLOCK_SKEW_SECONDS\`. Identity comes from
+the verified token only; \`x-forwarded-*\` headers are ignored in this mode. Envoy: keep the original token
+(\`forward: true\` in \`jwt_authn\`) rather than forwarding only its payload. Istio: set
+\`forwardOriginalToken: true\` in the \`RequestAuthentication\` JWT rule, or Istio drops the token after checking it.
+
+**\`GATEWAY_MODE=hmac\`.** The gateway sets identity headers and signs them with a secret shared with this
+server (\`GATEWAY_HMAC_SECRET\`, at least 32 characters, e.g. \`openssl rand -base64 48\`):
+
+| Header | Content |
+| --- | --- |
+| \`x-forwarded-user\` | the caller's subject (required) |
+| \`x-forwarded-scopes\` | scopes, separated by spaces or commas |
+| \`x-forwarded-roles\` | roles, separated by spaces or commas |
+| \`x-forwarded-tenant\` | the caller's tenant (optional) |
+| \`x-forwarded-timestamp\` | Unix time in seconds when the gateway signed |
+| \`x-gateway-signature\` | base64url (no padding) HMAC-SHA256 of the canonical string below |
+
+The canonical string is the line \`mcp-gateway-identity-v1\`, then one line \`name:value\` for each of the five
+identity headers in the order above (an absent header has an empty value), joined with \`\\n\`, no trailing
+newline:
+
+\`\`\`text
+mcp-gateway-identity-v1
+x-forwarded-user:alice
+x-forwarded-scopes:reports:read
+x-forwarded-roles:auditor
+x-forwarded-tenant:acme
+x-forwarded-timestamp:1767225600
+\`\`\`
+
+The signature is compared in constant time; the timestamp must be within \`GATEWAY_MAX_SKEW_SECONDS\`
+(default 60) of this server's clock. Identity headers without a signature, a wrong or malformed signature, any
+header changed or added after signing, or a stale timestamp are answered with 401 \`invalid_token\`. A signed
+request can be replayed within the skew window, so keep the window short and the gateway-to-server hop on a
+private, encrypted network; the gateway must also remove any \`x-forwarded-*\` and \`x-gateway-signature\`
+headers that callers send before it sets its own.
+
+In both modes per-tool scopes and roles and \`AUTH_ALLOWED_TENANTS\` apply, requests without credentials get
+a 401 whose \`WWW-Authenticate\` points at the protected-resource metadata (served at
+\`/.well-known/oauth-protected-resource/mcp\` and \`/.well-known/oauth-protected-resource\`, naming the identity
+provider as authorization server), and a token in the query string is refused with 400. Only the gateway
+should be able to reach this server: keep it on a network the gateway alone can reach.`;

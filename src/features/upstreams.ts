@@ -7,7 +7,7 @@ export const upstreamFeatures = {
     displayName: 'Generic OIDC / REST API',
     overlays: ['upstream/generic'],
     // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
-    authStrategies: ['none', 'jwt'],
+    authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
     dependencies: [],
     devDependencies: [],
     envVars: [
@@ -38,7 +38,7 @@ export const upstreamFeatures = {
   keycloak: {
     displayName: 'Keycloak',
     overlays: ['upstream/keycloak'],
-    authStrategies: ['jwt', 'none'],
+    authStrategies: ['jwt', 'introspection', 'gateway', 'none'],
     dependencies: [],
     devDependencies: [],
     envVars: [

@@ -6,7 +6,7 @@ import { z } from 'zod';
  * enums: a value exists here only once it generates a project that works end to end.
  */
 export const UPSTREAMS = ['generic', 'keycloak'] as const;
-export const AUTH_STRATEGIES = ['none', 'jwt'] as const;
+export const AUTH_STRATEGIES = ['none', 'jwt', 'introspection', 'gateway'] as const;
 export const STORAGE_BACKENDS = ['memory'] as const;
 export const DEPLOY_TARGETS = ['docker', 'github-actions'] as const;
 export const PACKAGE_MANAGERS = ['npm', 'pnpm'] as const;
@@ -60,6 +60,8 @@ export const LABELS = {
   auth: {
     none: { label: 'None', hint: 'local development and stdio; refuses remote binds unless allowed' },
     jwt: { label: 'JWT', hint: 'verify the identity provider’s JWT access tokens (OAuth resource server)' },
+    introspection: { label: 'Introspection', hint: 'opaque tokens checked with the identity provider (RFC 7662), cached' },
+    gateway: { label: 'Gateway', hint: 'behind APIM / Istio / Envoy: forwarded identity verified (JWT or HMAC)' },
   },
   storage: {
     memory: { label: 'In-memory', hint: 'one process, nothing survives a restart' },

@@ -1,4 +1,4 @@
-import { DEPLOY_TARGETS, type ProjectOptions, type Upstream } from '../../src/options/schema.js';
+import { DEPLOY_TARGETS, type AuthStrategy, type ProjectOptions, type Upstream } from '../../src/options/schema.js';
 import { allCombinations } from '../support/combinations.js';
 import { pairwise } from '../support/pairwise.js';
 
@@ -39,3 +39,11 @@ export const IDENTITY_PROVIDER_ENV = {
   generic: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
   keycloak: { KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'e2e', KEYCLOAK_CLIENT_ID: 'mcp-server' },
 } as const satisfies Record<Upstream, Record<string, string>>;
+
+/** Settings a strategy needs before it starts serving HTTP (placeholders: no token is ever checked). */
+export const STRATEGY_ENV = {
+  none: {},
+  jwt: {},
+  introspection: { AUTH_CLIENT_ID: 'e2e-server', AUTH_CLIENT_SECRET: 'e2e-placeholder-secret' },
+  gateway: {},
+} as const satisfies Record<AuthStrategy, Record<string, string>>;

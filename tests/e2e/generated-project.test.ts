@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
-import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV } from './cases.js';
+import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV, STRATEGY_ENV } from './cases.js';
 import { verifiesTokens } from '../../src/features/index.js';
 
 /**
@@ -77,7 +77,7 @@ describe.each(cases)('a generated project ($name)', ({ args, packageManager, opt
   if (verifiesTokens(options.auth)) describe('over Streamable HTTP without a token', () => {
     let server: RunningServer;
     beforeAll(async () => {
-      server = await startHttpServer(project, IDENTITY_PROVIDER_ENV[options.upstream]);
+      server = await startHttpServer(project, { ...IDENTITY_PROVIDER_ENV[options.upstream], ...STRATEGY_ENV[options.auth] });
     });
     afterAll(() => {
       server?.process.kill('SIGTERM');

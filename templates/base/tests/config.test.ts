@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 import { configKeys, parseConfig } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { placeholderAuthEnv } from './helpers/auth-settings.js';
 import { presetTestIdp } from './helpers/preset-claims.js';
 
-/** The identity provider settings token-verifying strategies require; the rest is left to defaults. */
-const idp = presetTestIdp.placeholderEnv;
+/** The identity provider (and auth strategy) settings token-verifying strategies require; the rest is left to defaults. */
+const idp = { ...presetTestIdp.placeholderEnv, ...placeholderAuthEnv };
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {

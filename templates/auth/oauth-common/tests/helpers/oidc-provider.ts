@@ -22,6 +22,13 @@ export interface TestIdentityProviderOptions {
   /** Every scope any client may obtain. */
   scopes: readonly string[];
   clients: readonly TestClient[];
+  /**
+   * Format of the access tokens issued for a resource: self-contained JWTs (default) or opaque
+   * handles that only introspection (RFC 7662) can resolve.
+   */
+  accessTokenFormat?: 'jwt' | 'opaque';
+  /** Confidential clients that may only introspect tokens (a resource server's own credentials). */
+  introspectors?: readonly string[];
 }
 
 /** A private signing key of the provider, with the public half published in its JWKS. */
@@ -38,10 +45,14 @@ interface SigningKey {
  * client credentials grant with resource indicators (RFC 8707), so a token's audience is the MCP
  * endpoint it was requested for, exactly as in production. It can also sign hand-made tokens with its
  * own key for the cases a well-behaved provider never produces (expired, foreign audience...).
+ * With `accessTokenFormat: 'opaque'` its tokens are opaque and resolved through its introspection
+ * endpoint, which `introspectors` may call.
  */
 export class TestIdentityProvider {
   /** Times the signing keys (JWKS) were downloaded. */
   jwksDownloads = 0;
+  /** Times the introspection endpoint was called. */
+  introspections = 0;
   #provider!: Provider;
   #keys: SigningKey[] = [];
 
@@ -60,6 +71,7 @@ export class TestIdentityProvider {
     const idp = new TestIdentityProvider(`http://127.0.0.1:${port}${presetTestIdp.mountPath}`, server, options);
     app.use((req, _res, next) => {
       if (req.path === `${presetTestIdp.mountPath}/jwks`) idp.jwksDownloads += 1;
+      if (req.path === `${presetTestIdp.mountPath}/token/introspection`) idp.introspections += 1;
       next();
     });
     // The provider is looked up per request so that key rotation can replace it in place.
@@ -94,12 +106,22 @@ export class TestIdentityProvider {
     const body = new URLSearchParams({ grant_type: 'client_credentials', resource, ...(scope !== '' && { scope }) });
     const response = await fetch(`${this.issuer}/token`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret(clientId)}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { authorization: basicAuthorization(clientId, clientSecret(clientId)), 'content-type': 'application/x-www-form-urlencoded' },
       body,
     });
     const result = (await response.json()) as { access_token?: string; error?: string; error_description?: string };
     if (!response.ok || result.access_token === undefined) throw new Error(`token request failed: ${result.error}: ${result.error_description}`);
     return result.access_token;
+  }
+
+  /** Revokes a token at the revocation endpoint (RFC 7009), as its client would. */
+  async revoke(clientId: string, token: string): Promise<void> {
+    const response = await fetch(`${this.issuer}/token/revocation`, {
+      method: 'POST',
+      headers: { authorization: basicAuthorization(clientId, clientSecret(clientId)), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token, token_type_hint: 'access_token' }),
+    });
+    if (!response.ok) throw new Error(`revocation failed with HTTP ${response.status}`);
   }
 
   /**
@@ -135,36 +157,49 @@ export class TestIdentityProvider {
 
   #createProvider(): Provider {
     const allScopes = this.options.scopes.join(' ');
+    const opaque = this.options.accessTokenFormat === 'opaque';
     const configuration: Configuration = {
-      clients: this.options.clients.map((client) => ({
-        client_id: client.clientId,
-        client_secret: clientSecret(client.clientId),
-        grant_types: ['client_credentials'],
-        redirect_uris: [],
-        response_types: [],
-        ...(client.scopes.length > 0 && { scope: client.scopes.join(' ') }),
-      })),
+      clients: [
+        ...this.options.clients.map((client) => ({
+          client_id: client.clientId,
+          client_secret: clientSecret(client.clientId),
+          grant_types: ['client_credentials'],
+          redirect_uris: [],
+          response_types: [],
+          ...(client.scopes.length > 0 && { scope: client.scopes.join(' ') }),
+        })),
+        ...(this.options.introspectors ?? []).map((clientId) => ({
+          client_id: clientId,
+          client_secret: clientSecret(clientId),
+          grant_types: ['client_credentials'],
+          redirect_uris: [],
+          response_types: [],
+        })),
+      ],
       scopes: [...this.options.scopes],
       jwks: { keys: this.#keys.map((key) => key.privateJwk) },
       cookies: { keys: ['test-cookie-key'] },
       features: {
         devInteractions: { enabled: false },
         clientCredentials: { enabled: true },
-        introspection: { enabled: true },
+        // Only the resource servers' own clients may ask about tokens; a client may revoke only its own.
+        introspection: { enabled: true, allowedPolicy: async (_ctx, client) => (this.options.introspectors ?? []).includes(client.clientId) },
+        revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
         resourceIndicators: {
           enabled: true,
           getResourceServerInfo: async (_ctx, resourceIndicator) => ({
             audience: resourceIndicator,
             scope: allScopes,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'RS256' } },
+            ...(opaque ? { accessTokenFormat: 'opaque' as const } : { accessTokenFormat: 'jwt' as const, jwt: { sign: { alg: 'RS256' as const } } }),
           }),
         },
       },
       extraTokenClaims: async (_ctx, token) => {
         const client = this.options.clients.find((candidate) => candidate.clientId === token.clientId);
         if (client === undefined) return undefined;
-        return presetTestIdp.callerClaims({ ...(client.roles !== undefined && { roles: client.roles }), ...(client.tenant !== undefined && { tenant: client.tenant }) });
+        const claims = presetTestIdp.callerClaims({ ...(client.roles !== undefined && { roles: client.roles }), ...(client.tenant !== undefined && { tenant: client.tenant }) });
+        // A client credentials token acts for the client itself; JWTs name it in `sub`, introspection does not by default.
+        return opaque ? { ...claims, sub: client.clientId } : claims;
       },
     };
     return new Provider(this.issuer, configuration);
@@ -173,6 +208,12 @@ export class TestIdentityProvider {
 
 function clientSecret(clientId: string): string {
   return `${clientId}-secret`;
+}
+
+/** HTTP Basic credentials of an OAuth client (RFC 6749 section 2.3.1: both parts form-encoded first). */
+function basicAuthorization(clientId: string, secret: string): string {
+  const encode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
+  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64')}`;
 }
 
 async function newSigningKey(): Promise<SigningKey> {

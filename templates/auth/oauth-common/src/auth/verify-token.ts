@@ -2,19 +2,15 @@ import { errors, jwtVerify, type JWTPayload } from 'jose';
 
 import type { SigningKeys } from './signing-keys.js';
 import { SigningKeysUnavailable } from './signing-keys.js';
+import { InvalidToken } from './token-errors.js';
+
+export { InvalidToken };
 
 export interface TokenRules {
   issuer: string;
   audience: string;
   algorithms: readonly string[];
   clockSkewSeconds: number;
-}
-
-/** The token is not acceptable; `reason` is safe to return to the client. */
-export class InvalidToken extends Error {
-  constructor(readonly reason: string, options?: ErrorOptions) {
-    super(reason, options);
-  }
 }
 
 /**

@@ -2,9 +2,11 @@ import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
 
 import type { Logger } from '../logger.js';
 import type { IdentityProvider } from '../upstream/types.js';
+import { fetchProviderMetadata, metadataUrl } from './discovery.js';
+import { VerifierUnavailable } from './token-errors.js';
 
 /** The identity provider's signing keys could not be obtained: tokens cannot be checked right now. */
-export class SigningKeysUnavailable extends Error {}
+export class SigningKeysUnavailable extends VerifierUnavailable {}
 
 export interface SigningKeysOptions {
   cooldownSeconds: number;
@@ -32,7 +34,7 @@ export function createSigningKeys(idp: IdentityProvider, options: SigningKeysOpt
 
   const load = (): Promise<JWTVerifyGetKey> =>
     (loading ??= (async () => {
-      const jwksUri = idp.jwksUri ?? (await discoverJwksUri(idp, timeoutMs));
+      const jwksUri = idp.jwksUri ?? metadataUrl(await fetchProviderMetadata(idp, timeoutMs), 'jwks_uri');
       const keySet = createRemoteJWKSet(new URL(jwksUri), {
         cooldownDuration: options.cooldownSeconds * 1000,
         cacheMaxAge: options.cacheMaxAgeSeconds * 1000,
@@ -57,16 +59,4 @@ export function createSigningKeys(idp: IdentityProvider, options: SigningKeysOpt
       () => false,
     ),
   };
-}
-
-/** Reads `jwks_uri` from the discovery document, refusing a document that names another issuer. */
-async function discoverJwksUri(idp: IdentityProvider, timeoutMs: number): Promise<string> {
-  const response = await fetch(idp.discoveryUrl, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`discovery document ${idp.discoveryUrl} answered HTTP ${response.status}`);
-  const document = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
-  if (document.issuer !== idp.issuer) {
-    throw new Error(`discovery document names issuer ${JSON.stringify(document.issuer)}, expected ${JSON.stringify(idp.issuer)}`);
-  }
-  if (typeof document.jwks_uri !== 'string' || !URL.canParse(document.jwks_uri)) throw new Error('discovery document has no valid jwks_uri');
-  return document.jwks_uri;
 }

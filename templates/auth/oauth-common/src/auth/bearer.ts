@@ -11,11 +11,16 @@ const BEARER = /^Bearer[ ]+([A-Za-z0-9\-._~+/]+=*)[ ]*$/i;
  * Returns undefined when the request carries no credentials at all.
  */
 export function bearerToken(req: Request): string | undefined {
-  const query = new URL(req.originalUrl, 'http://localhost').searchParams;
-  if (query.has('access_token')) throw new MalformedCredentials('Access tokens are accepted in the Authorization header only, never in the URL');
+  refuseTokenInQuery(req);
   const header = req.headers.authorization;
   if (header === undefined) return undefined;
   const match = BEARER.exec(header);
   if (match?.[1] === undefined) throw new MalformedCredentials('The Authorization header must be "Bearer <token>"');
   return match[1];
+}
+
+/** Throws MalformedCredentials when the request URL carries an `access_token` query parameter. */
+export function refuseTokenInQuery(req: Request): void {
+  const query = new URL(req.originalUrl, 'http://localhost').searchParams;
+  if (query.has('access_token')) throw new MalformedCredentials('Access tokens are accepted in headers only, never in the URL');
 }

@@ -1,0 +1,88 @@
+import type { Request } from 'express';
+
+import type { Config } from '../config.js';
+import type { OptionDescriptor } from '../descriptor.js';
+import { identityProvider } from '../upstream/index.js';
+import type { IdentityProvider } from '../upstream/types.js';
+import { bearerToken, MalformedCredentials, refuseTokenInQuery } from './bearer.js';
+import { createResourceServer } from './resource-server.js';
+import { hasForwardedIdentity, SIGNATURE_HEADER, verifySignedIdentity } from './signed-headers.js';
+import { createSigningKeys } from './signing-keys.js';
+import type { Authenticator, AuthenticatorDeps } from './types.js';
+import { verifyAccessToken } from './verify-token.js';
+
+export const authDescriptor: OptionDescriptor = { id: 'gateway', displayName: 'Identity from an API gateway (APIM, Istio, Envoy)' };
+
+export type { AuthenticatorDeps };
+
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * Behind an API gateway that authenticates callers and forwards who they are. Forwarded identity is
+ * accepted only with proof, never as bare headers:
+ * - GATEWAY_MODE=jwt: the gateway forwards the caller's JWT (or its own, from GATEWAY_JWT_ISSUER) in
+ *   GATEWAY_JWT_HEADER and it is verified here exactly like the `jwt` strategy does (issuer, audience,
+ *   algorithm, expiry, keys);
+ * - GATEWAY_MODE=hmac: the gateway signs the x-forwarded-* identity headers with GATEWAY_HMAC_SECRET.
+ * Per-tool scopes and roles are enforced either way.
+ */
+export async function createAuthenticator(config: Config, deps: AuthenticatorDeps): Promise<Authenticator> {
+  const idp = identityProvider(config);
+
+  if (config.GATEWAY_MODE === 'hmac') {
+    const secret = config.GATEWAY_HMAC_SECRET;
+    if (secret === undefined) throw new Error('GATEWAY_HMAC_SECRET is not set');
+    return createResourceServer(config, deps, {
+      idp,
+      credentials(req) {
+        refuseTokenInQuery(req);
+        // Identity headers without a signature are answered as invalid, not as missing credentials.
+        return hasForwardedIdentity(req) ? (req.headers[SIGNATURE_HEADER]?.toString() ?? '') : undefined;
+      },
+      missingCredentials: 'This server accepts only requests whose identity its gateway forwards and signs',
+      identify: async (_signature, req) => verifySignedIdentity(req, secret, config.GATEWAY_MAX_SKEW_SECONDS),
+    });
+  }
+
+  // JWTs the gateway mints itself come from its own issuer and keys; the preset still reads their claims.
+  const tokenIssuer: IdentityProvider =
+    config.GATEWAY_JWT_ISSUER === undefined
+      ? idp
+      : {
+          issuer: config.GATEWAY_JWT_ISSUER,
+          discoveryUrl: `${config.GATEWAY_JWT_ISSUER.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+          ...(config.GATEWAY_JWKS_URI !== undefined && { jwksUri: config.GATEWAY_JWKS_URI }),
+          mapClaims: (claims) => idp.mapClaims(claims),
+        };
+  const keys = createSigningKeys(tokenIssuer, {
+    cooldownSeconds: config.AUTH_JWKS_COOLDOWN_SECONDS,
+    cacheMaxAgeSeconds: config.AUTH_JWKS_CACHE_MAX_AGE_SECONDS,
+    logger: deps.logger,
+  });
+  const headerName = config.GATEWAY_JWT_HEADER;
+  return createResourceServer(config, deps, {
+    idp,
+    credentials: headerName === 'authorization' ? bearerToken : (req) => forwardedJwt(req, headerName),
+    missingCredentials: `This server requires an access token in the ${headerName} header, forwarded by its gateway`,
+    async identify(token) {
+      const claims = await verifyAccessToken(token, keys, {
+        issuer: tokenIssuer.issuer,
+        audience: config.AUTH_AUDIENCE ?? deps.resourceUrl(),
+        algorithms: config.AUTH_ALGORITHMS,
+        clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+      });
+      return tokenIssuer.mapClaims(claims);
+    },
+    isReady: () => keys.ready(),
+  });
+}
+
+/** The JWT in a gateway-set header: the bare token, or `Bearer <token>`. */
+function forwardedJwt(req: Request, name: string): string | undefined {
+  refuseTokenInQuery(req);
+  const raw = req.headers[name];
+  if (raw === undefined) return undefined;
+  const value = (Array.isArray(raw) ? raw.join(', ') : raw).trim().replace(/^Bearer[ ]+/i, '');
+  if (!JWT.test(value)) throw new MalformedCredentials(`The ${name} header must hold a JWT`);
+  return value;
+}

@@ -1,0 +1,270 @@
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { z } from 'zod';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { parseConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import type { RunningHttpServer } from '../../src/http/server.js';
+import { defineTool } from '../../src/mcp/define-tool.js';
+import { tools as registeredTools } from '../../src/tools/index.js';
+import { signedIdentityHeaders, TEST_GATEWAY_SECRET, type ForwardedIdentity } from '../helpers/gateway-signer.js';
+import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
+import { startTestServer } from '../helpers/http-server.js';
+import { TestIdentityProvider } from '../helpers/oidc-provider.js';
+import { presetTestIdp } from '../helpers/preset-claims.js';
+
+const reportTool = defineTool({
+  name: 'read_report',
+  description: 'Reads a report (test tool guarded by a scope).',
+  input: z.object({}),
+  scopes: ['reports:read'],
+  async handler() {
+    return 'the report';
+  },
+});
+const auditTool = defineTool({
+  name: 'audit_log',
+  description: 'Reads the audit log (test tool guarded by a role).',
+  input: z.object({}),
+  roles: ['auditor'],
+  async handler() {
+    return 'the audit log';
+  },
+});
+const capabilities = { tools: [...registeredTools, reportTool, auditTool] };
+
+const PRM_PATH = '/.well-known/oauth-protected-resource';
+const listTools = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+const callTool = (name: string) => JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {} } });
+const now = () => Math.floor(Date.now() / 1000);
+
+let idp: TestIdentityProvider;
+beforeAll(async () => {
+  idp = await TestIdentityProvider.start({
+    scopes: ['reports:read'],
+    clients: [
+      { clientId: 'reader', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' },
+      { clientId: 'no-access', scopes: [], tenant: 'acme' },
+    ],
+  });
+});
+afterAll(async () => {
+  await idp.close();
+});
+
+let server: RunningHttpServer;
+afterEach(async () => {
+  await server?.close();
+});
+
+const resource = () => `${server.url}/mcp`;
+const post = (body: string, headers: Record<string, string> = {}, path = '/mcp'): Promise<RawResponse> =>
+  rawRequest(`${server.url}${path}`, { method: 'POST', headers: { ...MCP_POST_HEADERS, ...headers }, body });
+const challengeOf = (response: RawResponse) => String(response.headers['www-authenticate'] ?? '');
+
+async function connect(headers: Record<string, string>): Promise<Client> {
+  const client = new Client({ name: 'gateway-test-client', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+  await client.connect(new StreamableHTTPClientTransport(new URL(resource()), { requestInit: { headers } }));
+  return client;
+}
+
+const expectInvalid = async (response: RawResponse, reason: RegExp) => {
+  expect(response.status).toBe(401);
+  expect(challengeOf(response)).toContain('error="invalid_token"');
+  expect(challengeOf(response)).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
+  expect(JSON.parse(response.body).error_description).toMatch(reason);
+};
+
+describe('auth strategy "gateway": configuration', () => {
+  const idpEnv = presetTestIdp.placeholderEnv;
+
+  it('defaults to verifying a forwarded JWT in the Authorization header', () => {
+    expect(parseConfig({ ...idpEnv })).toMatchObject({ GATEWAY_MODE: 'jwt', GATEWAY_JWT_HEADER: 'authorization' });
+  });
+
+  it('requires the identity provider settings for HTTP', () => {
+    expect(() => parseConfig({})).toThrow(ConfigError);
+  });
+
+  it('requires GATEWAY_HMAC_SECRET in hmac mode', () => {
+    expect(() => parseConfig({ ...idpEnv, GATEWAY_MODE: 'hmac' })).toThrow(/GATEWAY_HMAC_SECRET/);
+  });
+
+  it('refuses a GATEWAY_HMAC_SECRET shorter than 32 characters', () => {
+    expect(() => parseConfig({ ...idpEnv, GATEWAY_MODE: 'hmac', GATEWAY_HMAC_SECRET: 'short-secret' })).toThrow(/GATEWAY_HMAC_SECRET/);
+  });
+
+  it('refuses an unknown GATEWAY_MODE', () => {
+    expect(() => parseConfig({ ...idpEnv, GATEWAY_MODE: 'headers' })).toThrow(/GATEWAY_MODE/);
+  });
+});
+
+describe('auth strategy "gateway", GATEWAY_MODE=jwt: the forwarded JWT is verified', () => {
+  const start = async (overrides: Record<string, string> = {}) => {
+    server = await startTestServer({ ...idp.serverEnv, GATEWAY_MODE: 'jwt', ...overrides }, { capabilities });
+  };
+
+  it('serves a caller whose forwarded JWT verifies, through the SDK client', async () => {
+    await start();
+    const client = await connect({ authorization: `Bearer ${await idp.issueToken('reader', resource())}` });
+    try {
+      const result = await client.callTool({ name: 'read_report', arguments: {} });
+      expect(result.content).toEqual([{ type: 'text', text: 'the report' }]);
+      const whoami = await client.callTool({ name: 'whoami', arguments: {} });
+      expect(whoami.structuredContent).toMatchObject({ subject: 'reader', tenant: 'acme', roles: ['auditor'] });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('reads the JWT from GATEWAY_JWT_HEADER, bare or as Bearer, and ignores Authorization then', async () => {
+    await start({ GATEWAY_JWT_HEADER: 'X-Forwarded-Access-Token' });
+    const token = await idp.issueToken('reader', resource());
+    expect((await post(listTools, { 'x-forwarded-access-token': token })).status).toBe(200);
+    expect((await post(listTools, { 'x-forwarded-access-token': `Bearer ${token}` })).status).toBe(200);
+    expect((await post(listTools, { authorization: `Bearer ${token}` })).status).toBe(401);
+  });
+
+  it('refuses bare identity headers without a JWT with 401', async () => {
+    await start();
+    const response = await post(listTools, { 'x-forwarded-user': 'admin', 'x-forwarded-scopes': 'reports:read', 'x-forwarded-roles': 'auditor' });
+    expect(response.status).toBe(401);
+    expect(challengeOf(response)).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
+  });
+
+  it('takes the identity from the JWT only, never from forwarded headers beside it', async () => {
+    await start();
+    const headers = { authorization: `Bearer ${await idp.issueToken('no-access', resource())}`, 'x-forwarded-user': 'admin', 'x-forwarded-roles': 'auditor' };
+    expect((await post(callTool('audit_log'), headers)).status).toBe(403);
+  });
+
+  it('refuses an expired JWT', async () => {
+    await start();
+    await expectInvalid(await post(listTools, { authorization: `Bearer ${await idp.mint(resource(), { iat: now() - 600, exp: now() - 120 })}` }), /expired/);
+  });
+
+  it('refuses a JWT for another audience', async () => {
+    await start();
+    await expectInvalid(await post(listTools, { authorization: `Bearer ${await idp.issueToken('reader', 'https://other.example.com/mcp')}` }), /audience/);
+  });
+
+  it('refuses a JWT whose payload was altered', async () => {
+    await start();
+    const [header, , signature] = (await idp.issueToken('no-access', resource())).split('.');
+    const payload = Buffer.from(JSON.stringify({ iss: idp.issuer, sub: 'no-access', aud: resource(), exp: now() + 300, scope: 'reports:read' })).toString('base64url');
+    await expectInvalid(await post(listTools, { authorization: `Bearer ${header}.${payload}.${signature}` }), /signature/);
+  });
+
+  it('accepts JWTs the gateway mints itself when GATEWAY_JWT_ISSUER names its issuer, and only those', async () => {
+    const gatewayIssuer = await TestIdentityProvider.start({ scopes: [], clients: [] });
+    try {
+      await start({ GATEWAY_JWT_ISSUER: gatewayIssuer.issuer });
+      const minted = await gatewayIssuer.mint(resource(), { sub: 'carol', scope: 'reports:read', ...presetTestIdp.callerClaims({ roles: ['auditor'] }) });
+      expect((await post(callTool('audit_log'), { authorization: `Bearer ${minted}` })).status).toBe(200);
+      await expectInvalid(await post(listTools, { authorization: `Bearer ${await idp.issueToken('reader', resource())}` }), /unknown key|issuer/);
+    } finally {
+      await gatewayIssuer.close();
+    }
+  });
+
+  it('refuses GATEWAY_JWKS_URI without GATEWAY_JWT_ISSUER', () => {
+    expect(() => parseConfig({ ...presetTestIdp.placeholderEnv, GATEWAY_JWKS_URI: 'https://gateway.example.test/keys' })).toThrow(/GATEWAY_JWKS_URI/);
+  });
+
+  it('refuses a token in the query string with 400', async () => {
+    await start();
+    const token = await idp.issueToken('reader', resource());
+    expect((await post(listTools, { authorization: `Bearer ${token}` }, `/mcp?access_token=${token}`)).status).toBe(400);
+  });
+
+  it('serves the protected-resource metadata naming the identity provider', async () => {
+    await start();
+    const response = await rawRequest(`${server.url}${PRM_PATH}/mcp`);
+    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.issuer] });
+  });
+});
+
+describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed identity headers', () => {
+  const start = async (overrides: Record<string, string> = {}) => {
+    server = await startTestServer({ ...presetTestIdp.placeholderEnv, GATEWAY_MODE: 'hmac', GATEWAY_HMAC_SECRET: TEST_GATEWAY_SECRET, ...overrides }, { capabilities });
+  };
+  const reader: ForwardedIdentity = { user: 'alice', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' };
+  const signed = (identity: ForwardedIdentity = reader, secret = TEST_GATEWAY_SECRET) => signedIdentityHeaders(secret, identity);
+
+  it('serves a caller the gateway vouches for, through the SDK client', async () => {
+    await start();
+    const client = await connect(signed());
+    try {
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['read_report', 'audit_log']));
+      const whoami = await client.callTool({ name: 'whoami', arguments: {} });
+      expect(whoami.structuredContent).toEqual({ subject: 'alice', tenant: 'acme', scopes: ['reports:read'], roles: ['auditor'] });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers a request without identity with 401 pointing at the protected-resource metadata', async () => {
+    await start();
+    const response = await post(listTools);
+    expect(response.status).toBe(401);
+    expect(challengeOf(response)).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
+  });
+
+  it('refuses identity headers without a signature', async () => {
+    await start();
+    const { 'x-gateway-signature': _signature, ...unsigned } = signed();
+    await expectInvalid(await post(listTools, unsigned), /signed by the gateway/);
+  });
+
+  it('refuses a signature made with another secret', async () => {
+    await start();
+    await expectInvalid(await post(listTools, signed(reader, 'another-secret-that-is-long-enough-0123456789')), /signature/);
+  });
+
+  it('refuses a malformed signature', async () => {
+    await start();
+    await expectInvalid(await post(listTools, { ...signed(), 'x-gateway-signature': 'not-a-signature' }), /signature/);
+  });
+
+  it.each([
+    ['x-forwarded-user', 'mallory'],
+    ['x-forwarded-scopes', 'reports:read admin:all'],
+    ['x-forwarded-roles', 'auditor,admin'],
+    ['x-forwarded-tenant', 'globex'],
+  ])('refuses headers altered after signing (%s)', async (name, value) => {
+    await start();
+    await expectInvalid(await post(listTools, { ...signed(), [name]: value }), /signature/);
+  });
+
+  it('refuses an added identity header the gateway did not sign', async () => {
+    await start();
+    const { tenant: _tenant, ...withoutTenant } = reader;
+    await expectInvalid(await post(listTools, { ...signed(withoutTenant), 'x-forwarded-tenant': 'acme' }), /signature/);
+  });
+
+  it('refuses a stale timestamp, and one from the future', async () => {
+    await start({ GATEWAY_MAX_SKEW_SECONDS: '30' });
+    await expectInvalid(await post(listTools, signed({ ...reader, timestamp: now() - 120 })), /stale/);
+    await expectInvalid(await post(listTools, signed({ ...reader, timestamp: now() + 120 })), /stale/);
+  });
+
+  it('refuses a signed identity that names no user', async () => {
+    await start();
+    await expectInvalid(await post(listTools, signed({ scopes: ['reports:read'] })), /no user/);
+  });
+
+  it('enforces per-tool scopes and roles on the forwarded identity', async () => {
+    await start();
+    const nobody = signed({ user: 'bob', scopes: [], roles: [] });
+    const scopeless = await post(callTool('read_report'), nobody);
+    expect(scopeless.status).toBe(403);
+    expect(challengeOf(scopeless)).toContain('error="insufficient_scope"');
+    expect((await post(callTool('audit_log'), nobody)).status).toBe(403);
+    expect((await post(callTool('read_report'), signed())).status).toBe(200);
+  });
+
+  it('applies AUTH_ALLOWED_TENANTS', async () => {
+    await start({ AUTH_ALLOWED_TENANTS: 'globex' });
+    await expectInvalid(await post(listTools, signed()), /tenant/);
+  });
+});

@@ -1,0 +1,256 @@
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { z } from 'zod';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+import { parseConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/errors.js';
+import type { RunningHttpServer } from '../../src/http/server.js';
+import { defineTool } from '../../src/mcp/define-tool.js';
+import { tools as registeredTools } from '../../src/tools/index.js';
+import { introspectionEnv, RESOURCE_SERVER_CLIENT } from '../helpers/auth-client.js';
+import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
+import { startTestServer } from '../helpers/http-server.js';
+import { TestIdentityProvider } from '../helpers/oidc-provider.js';
+import { presetTestIdp } from '../helpers/preset-claims.js';
+
+/** A tool that needs a scope, and one that needs a role: the access rules under test. */
+const reportTool = defineTool({
+  name: 'read_report',
+  description: 'Reads a report (test tool guarded by a scope).',
+  input: z.object({}),
+  scopes: ['reports:read'],
+  async handler() {
+    return 'the report';
+  },
+});
+const auditTool = defineTool({
+  name: 'audit_log',
+  description: 'Reads the audit log (test tool guarded by a role).',
+  input: z.object({}),
+  roles: ['auditor'],
+  async handler() {
+    return 'the audit log';
+  },
+});
+const capabilities = { tools: [...registeredTools, reportTool, auditTool] };
+
+const PRM_PATH = '/.well-known/oauth-protected-resource';
+const listTools = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
+const callTool = (name: string) => JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {} } });
+
+let idp: TestIdentityProvider;
+beforeAll(async () => {
+  idp = await TestIdentityProvider.start({
+    scopes: ['reports:read'],
+    clients: [
+      { clientId: 'reader', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' },
+      { clientId: 'no-access', scopes: [], tenant: 'acme' },
+      { clientId: 'foreign', scopes: ['reports:read'], tenant: 'globex' },
+    ],
+    accessTokenFormat: 'opaque',
+    introspectors: [RESOURCE_SERVER_CLIENT],
+  });
+});
+afterAll(async () => {
+  await idp.close();
+});
+
+let server: RunningHttpServer;
+afterEach(async () => {
+  await server?.close();
+});
+
+const start = async (overrides: Record<string, string> = {}) => {
+  server = await startTestServer({ ...introspectionEnv(idp), ...overrides }, { capabilities });
+  return server;
+};
+const resource = () => `${server.url}/mcp`;
+const post = (body: string, token?: string, path = '/mcp'): Promise<RawResponse> =>
+  rawRequest(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { ...MCP_POST_HEADERS, ...(token !== undefined && { authorization: `Bearer ${token}` }) },
+    body,
+  });
+const challengeOf = (response: RawResponse) => String(response.headers['www-authenticate'] ?? '');
+
+async function connect(token: string, era: 'modern' | 'legacy'): Promise<Client> {
+  const client = new Client({ name: 'introspection-test-client', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {});
+  await client.connect(new StreamableHTTPClientTransport(new URL(resource()), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  return client;
+}
+
+describe('auth strategy "introspection": configuration', () => {
+  it('requires the identity provider and client settings for HTTP', () => {
+    expect(() => parseConfig({})).toThrow(ConfigError);
+    expect(() => parseConfig({ ...presetTestIdp.placeholderEnv })).toThrow(/AUTH_CLIENT_ID[\s\S]*AUTH_CLIENT_SECRET/);
+  });
+
+  it('accepts a complete configuration', () => {
+    const config = parseConfig({ ...presetTestIdp.placeholderEnv, AUTH_CLIENT_ID: 'mcp', AUTH_CLIENT_SECRET: 's3cret' });
+    expect(config.AUTH_INTROSPECTION_CACHE_SECONDS).toBe(60);
+  });
+
+  it('needs nothing over stdio, where nothing is authenticated', () => {
+    expect(parseConfig({ MCP_TRANSPORT: 'stdio' }).MCP_TRANSPORT).toBe('stdio');
+  });
+
+  it('refuses a cache lifetime beyond an hour', () => {
+    expect(() =>
+      parseConfig({ ...presetTestIdp.placeholderEnv, AUTH_CLIENT_ID: 'mcp', AUTH_CLIENT_SECRET: 's3cret', AUTH_INTROSPECTION_CACHE_SECONDS: '86400' }),
+    ).toThrow(/AUTH_INTROSPECTION_CACHE_SECONDS/);
+  });
+});
+
+describe('auth strategy "introspection": the resource server', () => {
+  it('issues opaque tokens in these tests (not JWTs)', async () => {
+    await start();
+    expect((await idp.issueToken('reader', resource())).split('.')).toHaveLength(1);
+  });
+
+  describe.each(['modern', 'legacy'] as const)('with an active token and a %s-era client', (era) => {
+    it('lists and calls tools', async () => {
+      await start();
+      const client = await connect(await idp.issueToken('reader', resource()), era);
+      try {
+        const { tools } = await client.listTools();
+        expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['echo', 'read_report', 'audit_log', 'whoami']));
+        const result = await client.callTool({ name: 'read_report', arguments: {} });
+        expect(result.content).toEqual([{ type: 'text', text: 'the report' }]);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+
+  it('whoami returns the identity mapped from the introspection answer', async () => {
+    await start();
+    const client = await connect(await idp.issueToken('reader', resource()), 'modern');
+    try {
+      const result = await client.callTool({ name: 'whoami', arguments: {} });
+      expect(result.structuredContent).toEqual({ subject: 'reader', clientId: 'reader', tenant: 'acme', scopes: ['reports:read'], roles: ['auditor'] });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers a request without a token with 401 pointing at the protected-resource metadata', async () => {
+    await start();
+    const response = await post(listTools);
+    expect(response.status).toBe(401);
+    const challenge = challengeOf(response);
+    expect(challenge).toMatch(/^Bearer /);
+    expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
+    expect(challenge).toContain('scope="reports:read"');
+  });
+
+  it.each([`${PRM_PATH}/mcp`, PRM_PATH])('serves the protected-resource metadata at %s', async (path) => {
+    await start();
+    const response = await rawRequest(`${server.url}${path}`);
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.issuer], scopes_supported: ['reports:read'] });
+  });
+
+  it('serves a repeated token from the cache: the provider is asked once', async () => {
+    await start();
+    const token = await idp.issueToken('reader', resource());
+    const before = idp.introspections;
+    expect((await post(listTools, token)).status).toBe(200);
+    expect((await post(listTools, token)).status).toBe(200);
+    expect((await post(callTool('read_report'), token)).status).toBe(200);
+    expect(idp.introspections).toBe(before + 1);
+  });
+
+  it('asks the provider every time when the cache is off', async () => {
+    await start({ AUTH_INTROSPECTION_CACHE_SECONDS: '0' });
+    const token = await idp.issueToken('reader', resource());
+    const before = idp.introspections;
+    expect((await post(listTools, token)).status).toBe(200);
+    expect((await post(listTools, token)).status).toBe(200);
+    expect(idp.introspections).toBe(before + 2);
+  });
+
+  describe('refuses with 401 invalid_token', () => {
+    const refused = async (token: string, reason: RegExp) => {
+      const response = await post(listTools, token);
+      expect(response.status).toBe(401);
+      expect(challengeOf(response)).toContain('error="invalid_token"');
+      expect(challengeOf(response)).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
+      expect(JSON.parse(response.body).error_description).toMatch(reason);
+    };
+
+    it('a revoked token', async () => {
+      await start();
+      const token = await idp.issueToken('reader', resource());
+      await idp.revoke('reader', token);
+      await refused(token, /not active/);
+    });
+
+    it('a token the provider never issued', async () => {
+      await start();
+      await refused('made-up-token-value-that-the-provider-does-not-know', /not active/);
+    });
+
+    it('a token for another audience', async () => {
+      await start();
+      await refused(await idp.issueToken('reader', 'https://other.example.com/mcp'), /audience/);
+    });
+
+    it('a token from a tenant outside AUTH_ALLOWED_TENANTS', async () => {
+      await start({ AUTH_ALLOWED_TENANTS: 'acme' });
+      await refused(await idp.issueToken('foreign', resource()), /tenant/);
+      expect((await post(listTools, await idp.issueToken('reader', resource()))).status).toBe(200);
+    });
+  });
+
+  it('answers 503, not 401, when the provider refuses this server’s own client credentials', async () => {
+    await start({ AUTH_CLIENT_SECRET: 'not-the-secret' });
+    const response = await post(listTools, await idp.issueToken('reader', resource()));
+    expect(response.status).toBe(503);
+    expect(challengeOf(response)).not.toContain('invalid_token');
+  });
+
+  it('is not ready until the introspection endpoint is known', async () => {
+    await start(presetTestIdp.serverEnv(`http://127.0.0.1:1${presetTestIdp.mountPath}`));
+    const response = await rawRequest(`${server.url}/readyz`);
+    expect(response.status).toBe(503);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 'not_ready', checks: { auth: false } });
+  });
+
+  it('refuses an access token in the query string with 400', async () => {
+    await start();
+    const token = await idp.issueToken('reader', resource());
+    const response = await post(listTools, token, `/mcp?access_token=${token}`);
+    expect(response.status).toBe(400);
+    expect(challengeOf(response)).toContain('error="invalid_request"');
+  });
+
+  describe('per-tool access', () => {
+    it('answers a call lacking a scope with 403 insufficient_scope naming the scope', async () => {
+      await start();
+      const response = await post(callTool('read_report'), await idp.issueToken('no-access', resource()));
+      expect(response.status).toBe(403);
+      expect(challengeOf(response)).toContain('error="insufficient_scope"');
+      expect(challengeOf(response)).toContain('scope="reports:read"');
+    });
+
+    it('answers a call lacking a role with 403', async () => {
+      await start();
+      const response = await post(callTool('audit_log'), await idp.issueToken('no-access', resource()));
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: '2.0', id: 7, error: { message: expect.stringContaining('auditor') } });
+    });
+
+    it('hides from tools/list the tools a caller may not use', async () => {
+      await start();
+      const client = await connect(await idp.issueToken('no-access', resource()), 'modern');
+      try {
+        const names = (await client.listTools()).tools.map((tool) => tool.name);
+        expect(names).toContain('echo');
+        expect(names).not.toContain('audit_log');
+        expect(names).not.toContain('read_report');
+      } finally {
+        await client.close();
+      }
+    });
+  });
+});
