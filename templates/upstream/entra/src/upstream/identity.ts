@@ -1,0 +1,81 @@
+import type { Config } from '../config.js';
+import { MULTI_TENANT_IDS } from './config.js';
+import { stringClaim, stringList, type IdentityProvider, type TokenClaims } from './types.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Issuer of Entra ID v2 access tokens of one tenant: <authority>/<tenant id>/v2.0. */
+export function entraIssuer(authorityHost: string, tenantId: string): string {
+  return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0`;
+}
+
+/** True for `organizations` / `common`: tokens come from many tenants, each with its own issuer. */
+export function isMultiTenant(tenantId: string): boolean {
+  return (MULTI_TENANT_IDS as readonly string[]).includes(tenantId);
+}
+
+/** What Entra adds to the identity-provider seam. */
+export interface EntraIdentityProvider extends IdentityProvider {
+  /**
+   * The exact `iss` one token must carry. Single tenant: always `issuer`. Multi-tenant: the issuer of
+   * the token's own tenant, <authority>/<tid>/v2.0; undefined when `tid` is not a tenant ID. Because
+   * `tid` is part of the signed payload, comparing a verified token's `iss` with this value is exact.
+   */
+  issuerFor(claims: TokenClaims): string | undefined;
+  /** Audience of the v2 access tokens Entra issues for this server: its application (client) ID. */
+  readonly audience: string;
+  /** Application ID URI; a client requests scope `x` of this server as `<applicationIdUri>/x`. */
+  readonly applicationIdUri: string;
+}
+
+/**
+ * Microsoft Entra ID (v2 endpoints). The caller is `oid` (the user's or service principal's object
+ * ID, the same in every app of the tenant), falling back to `sub`; the client is `azp` (v2) or
+ * `appid` (v1). Delegated permissions arrive in `scp` (space-separated), app roles and application
+ * permissions in `roles`, the tenant in `tid`. A token without `scp` is read per RFC 9068 (`scope`).
+ *
+ * Single tenant: issuer <authority>/<tenant>/v2.0, keys from its discovery document. Multi-tenant
+ * (`organizations` / `common`): keys from <authority>/<tenant>/discovery/v2.0/keys, shared by all
+ * tenants, and the issuer checked per token through `issuerFor`.
+ */
+export function identityProvider(config: Config): EntraIdentityProvider {
+  const { ENTRA_AUTHORITY_HOST: authority, ENTRA_TENANT_ID: tenantId, ENTRA_CLIENT_ID: clientId } = config;
+  if (tenantId === undefined || clientId === undefined) throw new Error('Entra ID settings are incomplete');
+  const issuer = entraIssuer(authority, tenantId);
+  const multiTenant = isMultiTenant(tenantId);
+  return {
+    issuer,
+    discoveryUrl: `${issuer}/.well-known/openid-configuration`,
+    ...(multiTenant && { jwksUri: `${authority}/${tenantId}/discovery/v2.0/keys` }),
+    audience: clientId,
+    applicationIdUri: config.ENTRA_APP_ID_URI ?? `api://${clientId}`,
+    issuerFor(claims) {
+      if (!multiTenant) return issuer;
+      const tid = stringClaim(claims.tid);
+      return tid !== undefined && GUID.test(tid) ? entraIssuer(authority, tid) : undefined;
+    },
+    mapClaims(claims) {
+      const caller = stringClaim(claims.azp) ?? stringClaim(claims.appid) ?? stringClaim(claims.client_id);
+      const tenant = stringClaim(claims.tid);
+      return {
+        subject: stringClaim(claims.oid) ?? stringClaim(claims.sub) ?? '',
+        ...(caller !== undefined && { clientId: caller }),
+        ...(tenant !== undefined && { tenant }),
+        scopes: claims.scp !== undefined ? stringList(claims.scp) : stringList(claims.scope),
+        roles: stringList(claims.roles),
+      };
+    },
+  };
+}
+
+/** What a token-verifying strategy still needs from this preset's settings. */
+export function identityProviderProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.ENTRA_TENANT_ID === undefined) {
+    problems.push('ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app');
+  }
+  if (config.ENTRA_CLIENT_ID === undefined) {
+    problems.push("ENTRA_CLIENT_ID: required to verify access tokens; the application (client) ID of this server's app registration");
+  }
+  return problems;
+}
