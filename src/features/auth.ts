@@ -2,6 +2,22 @@ import type { AuthStrategy } from '../options/schema.js';
 import { GATEWAY_AUTH_README, INTROSPECTION_AUTH_README, JWT_AUTH_README } from './readme-sections.js';
 import { optionalSetting, type AuthFeature } from './types.js';
 
+/** Settings every resource-server strategy reads (the templates' `resourceServerEnv`). */
+const RESOURCE_SERVER_SETTINGS = [
+  optionalSetting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
+  optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
+  optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
+  optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
+  optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
+];
+
+/** Settings of strategies that check JWT signatures themselves (the templates' `jwtVerificationEnv`). */
+const JWT_VERIFICATION_SETTINGS = [
+  optionalSetting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
+  optionalSetting('AUTH_JWKS_COOLDOWN_SECONDS', "Least time between two downloads of the identity provider's signing keys (a token with an unknown key id triggers one).", '30'),
+  optionalSetting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
+];
+
 export const authFeatures = {
   none: {
     displayName: 'No authentication (local development)',
@@ -29,16 +45,7 @@ export const authFeatures = {
     overlays: ['auth/oauth-common', 'auth/jwt'],
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
-    envVars: [
-      optionalSetting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
-      optionalSetting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
-      optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
-      optionalSetting('AUTH_JWKS_COOLDOWN_SECONDS', "Least time between two downloads of the identity provider's signing keys (a token with an unknown key id triggers one).", '30'),
-      optionalSetting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
-      optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
-      optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
-      optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
-    ],
+    envVars: [...RESOURCE_SERVER_SETTINGS, ...JWT_VERIFICATION_SETTINGS],
     readme: [{ title: 'Authentication: JWT access tokens (`jwt`)', body: JWT_AUTH_README }],
   },
   introspection: {
@@ -52,11 +59,7 @@ export const authFeatures = {
       optionalSetting('AUTH_INTROSPECTION_ENDPOINT', 'Token introspection endpoint (RFC 7662). Default: introspection_endpoint of the identity provider\'s discovery document.', 'https://idp.example.com/oauth2/introspect'),
       optionalSetting('AUTH_INTROSPECTION_CACHE_SECONDS', 'Longest time, in seconds, an introspection answer is reused (never beyond the token\'s expiry); 0 asks the identity provider on every request. Revoked tokens stay accepted at most this long.', '60'),
       optionalSetting('AUTH_INTROSPECTION_TIMEOUT_MS', 'Timeout of one call to the introspection endpoint, in milliseconds.', '5000'),
-      optionalSetting('AUTH_AUDIENCE', 'Audience access tokens must carry. Default: this server\'s canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).', 'https://mcp.example.com/mcp'),
-      optionalSetting('AUTH_CLOCK_SKEW_SECONDS', 'Tolerance, in seconds, when checking exp and nbf against this server\'s clock.', '30'),
-      optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
-      optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
-      optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
+      ...RESOURCE_SERVER_SETTINGS,
     ],
     readme: [{ title: 'Authentication: opaque tokens with introspection (`introspection`)', body: INTROSPECTION_AUTH_README }],
   },
@@ -72,14 +75,8 @@ export const authFeatures = {
       optionalSetting('GATEWAY_JWKS_URI', 'In jwt mode, signing keys of GATEWAY_JWT_ISSUER. Default: jwks_uri of its discovery document (<issuer>/.well-known/openid-configuration).', 'https://apim.example.com/keys'),
       { name: 'GATEWAY_HMAC_SECRET', description: 'In hmac mode, the secret shared with the gateway that signs the identity headers; at least 32 characters (openssl rand -base64 48). Required with GATEWAY_MODE=hmac.', example: 'change-me-to-a-long-random-secret-of-32-chars-or-more', required: false, secret: true },
       optionalSetting('GATEWAY_MAX_SKEW_SECONDS', 'In hmac mode, the largest accepted difference between x-forwarded-timestamp and this server\'s clock, in seconds.', '60'),
-      optionalSetting('AUTH_AUDIENCE', 'Audience forwarded JWTs must carry. Default: this server\'s canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).', 'https://mcp.example.com/mcp'),
-      optionalSetting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted for forwarded JWTs (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
-      optionalSetting('AUTH_CLOCK_SKEW_SECONDS', 'Tolerance, in seconds, when checking exp and nbf of forwarded JWTs against this server\'s clock.', '30'),
-      optionalSetting('AUTH_JWKS_COOLDOWN_SECONDS', 'Least time between two downloads of the identity provider\'s signing keys (a token with an unknown key id triggers one).', '30'),
-      optionalSetting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
-      optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose callers are accepted. Unset: any tenant.', 'acme,globex'),
-      optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),
-      optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
+      ...RESOURCE_SERVER_SETTINGS,
+      ...JWT_VERIFICATION_SETTINGS,
     ],
     readme: [{ title: 'Authentication: behind an API gateway (`gateway`)', body: GATEWAY_AUTH_README }],
   },
