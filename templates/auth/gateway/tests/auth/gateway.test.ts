@@ -1,52 +1,29 @@
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { z } from 'zod';
+import { Client } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
-import { defineTool } from '../../src/mcp/define-tool.js';
-import { tools as registeredTools } from '../../src/tools/index.js';
 import { signedIdentityHeaders, TEST_GATEWAY_SECRET, type ForwardedIdentity } from '../helpers/gateway-signer.js';
+import {
+  ACCESS_TEST_PROVIDER,
+  callTool,
+  capabilities,
+  challengeOf,
+  connectWithHeaders,
+  listTools,
+  PRM_PATH,
+} from '../helpers/access-fixtures.js';
 import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
 import { startTestServer } from '../helpers/http-server.js';
 import { TestIdentityProvider } from '../helpers/oidc-provider.js';
 import { presetTestIdp } from '../helpers/preset-claims.js';
 
-const reportTool = defineTool({
-  name: 'read_report',
-  description: 'Reads a report (test tool guarded by a scope).',
-  input: z.object({}),
-  scopes: ['reports:read'],
-  async handler() {
-    return 'the report';
-  },
-});
-const auditTool = defineTool({
-  name: 'audit_log',
-  description: 'Reads the audit log (test tool guarded by a role).',
-  input: z.object({}),
-  roles: ['auditor'],
-  async handler() {
-    return 'the audit log';
-  },
-});
-const capabilities = { tools: [...registeredTools, reportTool, auditTool] };
-
-const PRM_PATH = '/.well-known/oauth-protected-resource';
-const listTools = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
-const callTool = (name: string) => JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {} } });
 const now = () => Math.floor(Date.now() / 1000);
 
 let idp: TestIdentityProvider;
 beforeAll(async () => {
-  idp = await TestIdentityProvider.start({
-    scopes: ['reports:read'],
-    clients: [
-      { clientId: 'reader', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' },
-      { clientId: 'no-access', scopes: [], tenant: 'acme' },
-    ],
-  });
+  idp = await TestIdentityProvider.start(ACCESS_TEST_PROVIDER);
 });
 afterAll(async () => {
   await idp.close();
@@ -60,13 +37,8 @@ afterEach(async () => {
 const resource = () => `${server.url}/mcp`;
 const post = (body: string, headers: Record<string, string> = {}, path = '/mcp'): Promise<RawResponse> =>
   rawRequest(`${server.url}${path}`, { method: 'POST', headers: { ...MCP_POST_HEADERS, ...headers }, body });
-const challengeOf = (response: RawResponse) => String(response.headers['www-authenticate'] ?? '');
 
-async function connect(headers: Record<string, string>): Promise<Client> {
-  const client = new Client({ name: 'gateway-test-client', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
-  await client.connect(new StreamableHTTPClientTransport(new URL(resource()), { requestInit: { headers } }));
-  return client;
-}
+const connect = (headers: Record<string, string>): Promise<Client> => connectWithHeaders(resource(), headers);
 
 const expectInvalid = async (response: RawResponse, reason: RegExp) => {
   expect(response.status).toBe(401);

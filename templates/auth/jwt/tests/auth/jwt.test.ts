@@ -1,53 +1,28 @@
 import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { SignJWT } from 'jose';
-import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
-import { defineTool } from '../../src/mcp/define-tool.js';
-import { tools as registeredTools } from '../../src/tools/index.js';
+import {
+  ACCESS_TEST_PROVIDER,
+  callTool,
+  capabilities,
+  challengeOf,
+  connectWithHeaders,
+  listTools,
+  PRM_PATH,
+} from '../helpers/access-fixtures.js';
 import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
 import { startTestServer } from '../helpers/http-server.js';
 import { TestIdentityProvider, testClientCredentials } from '../helpers/oidc-provider.js';
 import { presetTestIdp } from '../helpers/preset-claims.js';
 
-/** A tool that needs a scope, and one that needs a role: the access rules under test. */
-const reportTool = defineTool({
-  name: 'read_report',
-  description: 'Reads a report (test tool guarded by a scope).',
-  input: z.object({}),
-  scopes: ['reports:read'],
-  async handler() {
-    return 'the report';
-  },
-});
-const auditTool = defineTool({
-  name: 'audit_log',
-  description: 'Reads the audit log (test tool guarded by a role).',
-  input: z.object({}),
-  roles: ['auditor'],
-  async handler() {
-    return 'the audit log';
-  },
-});
-const capabilities = { tools: [...registeredTools, reportTool, auditTool] };
-
-const PRM_PATH = '/.well-known/oauth-protected-resource';
-const listTools = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} });
-const callTool = (name: string) => JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: {} } });
 
 let idp: TestIdentityProvider;
 beforeAll(async () => {
-  idp = await TestIdentityProvider.start({
-    scopes: ['reports:read'],
-    clients: [
-      { clientId: 'reader', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' },
-      { clientId: 'no-access', scopes: [], tenant: 'acme' },
-      { clientId: 'foreign', scopes: ['reports:read'], tenant: 'globex' },
-    ],
-  });
+  idp = await TestIdentityProvider.start(ACCESS_TEST_PROVIDER);
 });
 afterAll(async () => {
   await idp.close();
@@ -69,14 +44,9 @@ const post = (body: string, token?: string, path = '/mcp'): Promise<RawResponse>
     headers: { ...MCP_POST_HEADERS, ...(token !== undefined && { authorization: `Bearer ${token}` }) },
     body,
   });
-const challengeOf = (response: RawResponse) => String(response.headers['www-authenticate'] ?? '');
 const now = () => Math.floor(Date.now() / 1000);
 
-async function connect(token: string, era: 'modern' | 'legacy'): Promise<Client> {
-  const client = new Client({ name: 'jwt-test-client', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {});
-  await client.connect(new StreamableHTTPClientTransport(new URL(resource()), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
-  return client;
-}
+const connect = (token: string, era: 'modern' | 'legacy'): Promise<Client> => connectWithHeaders(resource(), { authorization: `Bearer ${token}` }, era);
 
 describe('auth strategy "jwt": configuration', () => {
   it('requires the identity provider settings for HTTP', () => {
