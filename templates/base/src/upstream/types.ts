@@ -22,8 +22,35 @@ export interface IdentityProvider {
   readonly discoveryUrl: string;
   /** Signing keys, when known without discovery; otherwise taken from the discovery document. */
   readonly jwksUri?: string;
+  /**
+   * Audience the provider puts in access tokens for this server, when it is not the server's
+   * resource URL (Entra v2 names the app registration's client ID, Scalekit the resource ID).
+   * AUTH_AUDIENCE still overrides it.
+   */
+  readonly audience?: string;
+  /**
+   * Authorization server MCP clients are sent to (RFC 9728 `authorization_servers`), when it is not
+   * the issuer itself. Default: `issuer`.
+   */
+  readonly authorizationServer?: string;
+  /**
+   * The exact `iss` one verified token must carry, for providers whose issuer differs per tenant
+   * (Entra multi-tenant apps); undefined refuses the token. Without it, every token must carry `issuer`.
+   */
+  issuerFor?(claims: TokenClaims): string | undefined;
+  /**
+   * How a client asks the provider for one of this server's scopes, as advertised in the metadata
+   * and challenges (Entra: `<Application ID URI>/<scope>`). Default: the scope as tools declare it.
+   */
+  requestableScope?(scope: string): string;
   /** Turns verified claims into the server's Identity; `subject` is empty when the token names nobody. */
   mapClaims(claims: TokenClaims): Identity;
+}
+
+/** What a token-verifying auth strategy tells the preset about its own settings, for cross-checks. */
+export interface TokenAuthSettings {
+  /** Tenants the strategy accepts (AUTH_ALLOWED_TENANTS); empty accepts every tenant. */
+  readonly allowedTenants: readonly string[];
 }
 
 /** Reads a claim by dotted path (`realm_access.roles`); undefined when any step is missing. */

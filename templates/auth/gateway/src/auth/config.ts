@@ -36,7 +36,7 @@ export const authEnv = {
  */
 export function authConfigProblems(config: Config): string[] {
   if (config.MCP_TRANSPORT === 'stdio') return [];
-  const problems = identityProviderProblems(config);
+  const problems = identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS });
   if (config.GATEWAY_MODE === 'hmac' && config.GATEWAY_HMAC_SECRET === undefined) {
     problems.push('GATEWAY_HMAC_SECRET: required with GATEWAY_MODE=hmac; the secret the gateway signs identity headers with (at least 32 characters)');
   }

@@ -8,6 +8,7 @@ import { bearerToken, MalformedCredentials, refuseTokenInQuery } from './bearer.
 import { createResourceServer } from './resource-server.js';
 import { hasForwardedIdentity, SIGNATURE_HEADER, verifySignedIdentity } from './signed-headers.js';
 import { createSigningKeys } from './signing-keys.js';
+import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 import { verifyAccessToken } from './verify-token.js';
 
@@ -66,8 +67,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     missingCredentials: `This server requires an access token in the ${headerName} header, forwarded by its gateway`,
     async identify(token) {
       const claims = await verifyAccessToken(token, keys, {
-        issuer: tokenIssuer.issuer,
-        audience: config.AUTH_AUDIENCE ?? deps.resourceUrl(),
+        idp: tokenIssuer,
+        audience: expectedAudience(config, idp, deps),
         algorithms: config.AUTH_ALGORITHMS,
         clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
       });

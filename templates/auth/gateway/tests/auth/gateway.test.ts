@@ -152,7 +152,7 @@ describe('auth strategy "gateway", GATEWAY_MODE=jwt: the forwarded JWT is verifi
   it('serves the protected-resource metadata naming the identity provider', async () => {
     await start();
     const response = await rawRequest(`${server.url}${PRM_PATH}/mcp`);
-    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.issuer] });
+    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.authorizationServer] });
   });
 });
 

@@ -25,7 +25,7 @@ export const authEnv = {
  */
 export function authConfigProblems(config: Config): string[] {
   if (config.MCP_TRANSPORT === 'stdio') return [];
-  const problems = identityProviderProblems(config);
+  const problems = identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS });
   if (config.AUTH_CLIENT_ID === undefined) problems.push("AUTH_CLIENT_ID: required to introspect access tokens; this server's client id at the identity provider");
   if (config.AUTH_CLIENT_SECRET === undefined) problems.push('AUTH_CLIENT_SECRET: required to introspect access tokens; the secret of AUTH_CLIENT_ID');
   return problems;

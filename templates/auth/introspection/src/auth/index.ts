@@ -4,6 +4,7 @@ import { identityProvider } from '../upstream/index.js';
 import { createIntrospector, type IntrospectionResult } from './introspect.js';
 import { createResourceServer } from './resource-server.js';
 import { InvalidToken } from './token-errors.js';
+import { expectedAudience, expectedIssuer } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 
 export const authDescriptor: OptionDescriptor = { id: 'introspection', displayName: 'Opaque access tokens (OAuth token introspection)' };
@@ -13,8 +14,8 @@ export type { AuthenticatorDeps };
 /**
  * OAuth 2.1 resource server for opaque access tokens: every HTTP request to /mcp must carry a token
  * the identity provider confirms active through introspection (RFC 7662), issued for this server
- * (audience = its canonical resource URL, or AUTH_AUDIENCE) by the expected issuer. Per-tool scopes
- * and roles are enforced.
+ * (audience = AUTH_AUDIENCE, the preset's audience, or the canonical resource URL) by the expected
+ * issuer. Per-tool scopes and roles are enforced.
  */
 export async function createAuthenticator(config: Config, deps: AuthenticatorDeps): Promise<Authenticator> {
   const idp = identityProvider(config);
@@ -34,8 +35,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     async identify(token) {
       const result = await introspector.introspect(token);
       checkIntrospection(result, {
-        issuer: idp.issuer,
-        audience: config.AUTH_AUDIENCE ?? deps.resourceUrl(),
+        issuer: expectedIssuer(idp, result),
+        audience: expectedAudience(config, idp, deps),
         clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
       });
       return idp.mapClaims(result);
@@ -48,7 +49,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
  * Holds an introspection answer to the same rules as a JWT: active, a bearer access token, the
  * expected audience, the expected issuer when named, inside its validity window (with skew).
  */
-function checkIntrospection(result: IntrospectionResult, rules: { issuer: string; audience: string; clockSkewSeconds: number }): void {
+function checkIntrospection(result: IntrospectionResult, rules: { issuer: string | undefined; audience: string; clockSkewSeconds: number }): void {
   if (!result.active) throw new InvalidToken('The access token is not active (unknown, expired or revoked)');
   if (typeof result.token_type === 'string' && result.token_type.toLowerCase() !== 'bearer') {
     throw new InvalidToken('The presented token is not a bearer access token');

@@ -112,14 +112,14 @@ describe('auth strategy "introspection": the resource server', () => {
     const challenge = challengeOf(response);
     expect(challenge).toMatch(/^Bearer /);
     expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
-    expect(challenge).toContain('scope="reports:read"');
+    expect(challenge).toContain(`scope="${idp.requestableScope('reports:read')}"`);
   });
 
   it.each([`${PRM_PATH}/mcp`, PRM_PATH])('serves the protected-resource metadata at %s', async (path) => {
     await start();
     const response = await rawRequest(`${server.url}${path}`);
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.issuer], scopes_supported: ['reports:read'] });
+    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.authorizationServer], scopes_supported: [idp.requestableScope('reports:read')] });
   });
 
   it('serves a repeated token from the cache: the provider is asked once', async () => {
@@ -202,7 +202,7 @@ describe('auth strategy "introspection": the resource server', () => {
       const response = await post(callTool('read_report'), await idp.issueToken('no-access', resource()));
       expect(response.status).toBe(403);
       expect(challengeOf(response)).toContain('error="insufficient_scope"');
-      expect(challengeOf(response)).toContain('scope="reports:read"');
+      expect(challengeOf(response)).toContain(`scope="${idp.requestableScope('reports:read')}"`);
     });
 
     it('answers a call lacking a role with 403', async () => {

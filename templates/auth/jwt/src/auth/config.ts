@@ -16,5 +16,5 @@ export const authEnv = {
  */
 export function authConfigProblems(config: Config): string[] {
   if (config.MCP_TRANSPORT === 'stdio') return [];
-  return identityProviderProblems(config);
+  return identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS });
 }

@@ -3,6 +3,7 @@ import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import { createResourceServer } from './resource-server.js';
 import { createSigningKeys } from './signing-keys.js';
+import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 import { verifyAccessToken } from './verify-token.js';
 
@@ -12,8 +13,8 @@ export type { AuthenticatorDeps };
 
 /**
  * OAuth 2.1 resource server: every HTTP request to /mcp must carry a JWT access token from the
- * identity provider the upstream preset describes, issued for this server (audience = its canonical
- * resource URL, or AUTH_AUDIENCE). Per-tool scopes and roles are enforced.
+ * identity provider the upstream preset describes, issued for this server (audience = AUTH_AUDIENCE,
+ * the preset's audience, or the canonical resource URL). Per-tool scopes and roles are enforced.
  */
 export async function createAuthenticator(config: Config, deps: AuthenticatorDeps): Promise<Authenticator> {
   const idp = identityProvider(config);
@@ -27,8 +28,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     idp,
     async identify(token) {
       const claims = await verifyAccessToken(token, keys, {
-        issuer: idp.issuer,
-        audience: config.AUTH_AUDIENCE ?? deps.resourceUrl(),
+        idp,
+        audience: expectedAudience(config, idp, deps),
         algorithms: config.AUTH_ALGORITHMS,
         clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
       });

@@ -85,7 +85,7 @@ describe('auth strategy "jwt": the resource server', () => {
     const challenge = challengeOf(response);
     expect(challenge).toMatch(/^Bearer /);
     expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
-    expect(challenge).toContain('scope="reports:read"');
+    expect(challenge).toContain(`scope="${idp.requestableScope('reports:read')}"`);
     expect(challenge).not.toContain('error=');
   });
 
@@ -95,8 +95,8 @@ describe('auth strategy "jwt": the resource server', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({
       resource: resource(),
-      authorization_servers: [idp.issuer],
-      scopes_supported: ['reports:read'],
+      authorization_servers: [idp.authorizationServer],
+      scopes_supported: [idp.requestableScope('reports:read')],
       bearer_methods_supported: ['header'],
       resource_name: expect.any(String),
     });
@@ -213,7 +213,7 @@ describe('auth strategy "jwt": the resource server', () => {
       expect(response.status).toBe(403);
       const challenge = challengeOf(response);
       expect(challenge).toContain('error="insufficient_scope"');
-      expect(challenge).toContain('scope="reports:read"');
+      expect(challenge).toContain(`scope="${idp.requestableScope('reports:read')}"`);
       expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
       expect(JSON.parse(response.body)).toMatchObject({ jsonrpc: '2.0', id: 7, error: { message: expect.stringContaining('reports:read') } });
     });
@@ -255,7 +255,7 @@ describe('auth strategy "jwt": the resource server', () => {
 
   it('lets an SDK client discover the authorization server from the 401 and obtain a token with client credentials', async () => {
     await start();
-    const authProvider = new ClientCredentialsProvider({ ...testClientCredentials('reader'), expectedIssuer: idp.issuer });
+    const authProvider = new ClientCredentialsProvider({ ...testClientCredentials('reader'), expectedIssuer: idp.authorizationServer });
     const client = new Client({ name: 'machine-client', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
     await client.connect(new StreamableHTTPClientTransport(new URL(resource()), { authProvider }));
     try {

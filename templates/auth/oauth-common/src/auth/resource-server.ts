@@ -39,7 +39,9 @@ export interface ResourceServerOptions {
  * A strategy supplies only how credentials become an identity.
  */
 export function createResourceServer(config: ResourceServerConfig, deps: AuthenticatorDeps, options: ResourceServerOptions): Authenticator {
-  const scopesSupported = config.AUTH_SCOPES_SUPPORTED ?? [...deps.declaredScopes];
+  // Scopes as clients must request them from the provider (Entra prefixes its Application ID URI).
+  const requestable = (scopes: readonly string[]) => scopes.map((scope) => options.idp.requestableScope?.(scope) ?? scope);
+  const scopesSupported = requestable(config.AUTH_SCOPES_SUPPORTED ?? [...deps.declaredScopes]);
   const allowedTenants = new Set(config.AUTH_ALLOWED_TENANTS);
   const credentials = options.credentials ?? bearerToken;
 
@@ -89,12 +91,12 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
       return identity;
     },
 
-    insufficientScopeChallenge: (scopes) => challenge('insufficient_scope', 'The access token lacks the scopes this tool needs', scopes),
+    insufficientScopeChallenge: (scopes) => challenge('insufficient_scope', 'The access token lacks the scopes this tool needs', requestable(scopes)),
 
     installRoutes(app) {
       installProtectedResourceMetadata(app, () => ({
         resource: deps.resourceUrl(),
-        authorization_servers: [options.idp.issuer],
+        authorization_servers: [options.idp.authorizationServer ?? options.idp.issuer],
         scopes_supported: [...scopesSupported],
         bearer_methods_supported: ['header'],
         resource_name: config.AUTH_RESOURCE_NAME ?? packageInfo.name,

@@ -1,13 +1,16 @@
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 
+import type { IdentityProvider } from '../upstream/types.js';
 import type { SigningKeys } from './signing-keys.js';
 import { SigningKeysUnavailable } from './signing-keys.js';
 import { InvalidToken } from './token-errors.js';
+import { expectedIssuer } from './token-expectations.js';
 
 export { InvalidToken };
 
 export interface TokenRules {
-  issuer: string;
+  /** Who issues the tokens: its `issuer`, or `issuerFor` per token. */
+  idp: Pick<IdentityProvider, 'issuer' | 'issuerFor'>;
   audience: string;
   algorithms: readonly string[];
   clockSkewSeconds: number;
@@ -20,15 +23,17 @@ export interface TokenRules {
  * cannot be fetched.
  */
 export async function verifyAccessToken(token: string, keys: SigningKeys, rules: TokenRules): Promise<JWTPayload> {
+  const perTokenIssuer = rules.idp.issuerFor !== undefined;
+  let payload: JWTPayload;
   try {
-    const { payload } = await jwtVerify(token, keys.getKey, {
-      issuer: rules.issuer,
+    ({ payload } = await jwtVerify(token, keys.getKey, {
+      // A per-token issuer is checked below, once the signature proves the claims it depends on.
+      ...(!perTokenIssuer && { issuer: rules.idp.issuer }),
       audience: rules.audience,
       algorithms: [...rules.algorithms],
       clockTolerance: rules.clockSkewSeconds,
       requiredClaims: ['exp'],
-    });
-    return payload;
+    }));
   } catch (error) {
     if (error instanceof SigningKeysUnavailable) throw error;
     // A failed key refetch (network, timeout) says nothing about the token itself.
@@ -37,7 +42,14 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, rules:
     }
     throw new InvalidToken(reasonFor(error), { cause: error });
   }
+  if (perTokenIssuer) {
+    const issuer = expectedIssuer(rules.idp, payload);
+    if (issuer === undefined || payload.iss !== issuer) throw new InvalidToken(ISSUER_REFUSED);
+  }
+  return payload;
 }
+
+const ISSUER_REFUSED = 'The access token comes from an issuer this server does not trust';
 
 function reasonFor(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'The access token has expired';
@@ -46,7 +58,7 @@ function reasonFor(error: unknown): string {
       case 'aud':
         return 'The access token is not meant for this server (audience mismatch)';
       case 'iss':
-        return 'The access token comes from an issuer this server does not trust';
+        return ISSUER_REFUSED;
       case 'nbf':
         return 'The access token is not valid yet';
       case 'exp':

@@ -42,8 +42,9 @@ interface SigningKey {
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1, mounted where the upstream preset
  * expects its issuer (e.g. /realms/<realm> for Keycloak). It issues JWT access tokens through the
- * client credentials grant with resource indicators (RFC 8707), so a token's audience is the MCP
- * endpoint it was requested for, exactly as in production. It can also sign hand-made tokens with its
+ * client credentials grant with resource indicators (RFC 8707), so a token's audience is what the
+ * preset's real provider puts there for the MCP endpoint it was requested for (the endpoint itself,
+ * or an ID such as Entra's client ID). It can also sign hand-made tokens with its
  * own key for the cases a well-behaved provider never produces (expired, foreign audience...).
  * With `accessTokenFormat: 'opaque'` its tokens are opaque and resolved through its introspection
  * endpoint, which `introspectors` may call.
@@ -74,11 +75,34 @@ export class TestIdentityProvider {
       if (req.path === `${presetTestIdp.mountPath}/token/introspection`) idp.introspections += 1;
       next();
     });
+    if (idp.authorizationServer !== idp.issuer) {
+      // An authorization server distinct from the issuer (Scalekit's per-resource one) publishes its
+      // own RFC 8414 metadata, naming itself as issuer, with the provider's endpoints.
+      app.get(`/.well-known/oauth-authorization-server${new URL(idp.authorizationServer).pathname}`, async (_req, res) => {
+        const metadata = (await (await fetch(`${idp.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+        res.json({ ...metadata, issuer: idp.authorizationServer });
+      });
+    }
     // The provider is looked up per request so that key rotation can replace it in place.
     app.use(presetTestIdp.mountPath, (req, res) => idp.#provider.callback()(req, res));
     idp.#keys = [await newSigningKey()];
     idp.#provider = idp.#createProvider();
     return idp;
+  }
+
+  /** Where MCP clients are sent to obtain tokens: the issuer itself, unless the preset names another authorization server. */
+  get authorizationServer(): string {
+    return presetTestIdp.authorizationServer(this.issuer);
+  }
+
+  /** The audience of the tokens this provider issues for `resource`, as the real provider would put it. */
+  audienceFor(resource: string): string {
+    return presetTestIdp.tokenAudience(resource);
+  }
+
+  /** How a client asks this provider for `scope` of the MCP server (Entra: prefixed with the Application ID URI). */
+  requestableScope(scope: string): string {
+    return presetTestIdp.requestableScope(scope);
   }
 
   /** Settings that point the MCP server at this provider. */
@@ -102,7 +126,7 @@ export class TestIdentityProvider {
   /** Obtains an access token for `resource` through the token endpoint (client credentials grant). */
   async issueToken(clientId: string, resource: string, scopes?: readonly string[]): Promise<string> {
     const client = this.#client(clientId);
-    const scope = (scopes ?? client.scopes).join(' ');
+    const scope = (scopes ?? client.scopes).map(presetTestIdp.requestableScope).join(' ');
     const body = new URLSearchParams({ grant_type: 'client_credentials', resource, ...(scope !== '' && { scope }) });
     const response = await fetch(`${this.issuer}/token`, {
       method: 'POST',
@@ -126,13 +150,13 @@ export class TestIdentityProvider {
 
   /**
    * Signs arbitrary claims with the provider's current key (or `key`), for tokens a real provider
-   * would not issue. Claims default to a valid token for `audience`; pass `undefined` to drop one.
+   * would not issue. Claims default to a valid token for `resource`; pass `undefined` to drop one.
    */
-  async mint(audience: string, claims: Record<string, unknown> = {}, options: { key?: SigningKey; alg?: string } = {}): Promise<string> {
+  async mint(resource: string, claims: Record<string, unknown> = {}, options: { key?: SigningKey; alg?: string } = {}): Promise<string> {
     const key = options.key ?? this.currentKey;
     const now = Math.floor(Date.now() / 1000);
     const payload = Object.fromEntries(
-      Object.entries({ iss: this.issuer, sub: 'hand-made', aud: audience, iat: now, exp: now + 300, client_id: 'hand-made', scope: '', ...claims }).filter(
+      Object.entries({ iss: this.issuer, sub: 'hand-made', aud: this.audienceFor(resource), iat: now, exp: now + 300, client_id: 'hand-made', scope: '', ...claims }).filter(
         ([, value]) => value !== undefined,
       ),
     ) as JWTPayload;
@@ -156,7 +180,7 @@ export class TestIdentityProvider {
   }
 
   #createProvider(): Provider {
-    const allScopes = this.options.scopes.join(' ');
+    const allScopes = this.options.scopes.map(presetTestIdp.requestableScope).join(' ');
     const opaque = this.options.accessTokenFormat === 'opaque';
     const configuration: Configuration = {
       clients: [
@@ -166,7 +190,7 @@ export class TestIdentityProvider {
           grant_types: ['client_credentials'],
           redirect_uris: [],
           response_types: [],
-          ...(client.scopes.length > 0 && { scope: client.scopes.join(' ') }),
+          ...(client.scopes.length > 0 && { scope: client.scopes.map(presetTestIdp.requestableScope).join(' ') }),
         })),
         ...(this.options.introspectors ?? []).map((clientId) => ({
           client_id: clientId,
@@ -176,7 +200,7 @@ export class TestIdentityProvider {
           response_types: [],
         })),
       ],
-      scopes: [...this.options.scopes],
+      scopes: this.options.scopes.map(presetTestIdp.requestableScope),
       jwks: { keys: this.#keys.map((key) => key.privateJwk) },
       cookies: { keys: ['test-cookie-key'] },
       features: {
@@ -188,7 +212,7 @@ export class TestIdentityProvider {
         resourceIndicators: {
           enabled: true,
           getResourceServerInfo: async (_ctx, resourceIndicator) => ({
-            audience: resourceIndicator,
+            audience: presetTestIdp.tokenAudience(resourceIndicator),
             scope: allScopes,
             ...(opaque ? { accessTokenFormat: 'opaque' as const } : { accessTokenFormat: 'jwt' as const, jwt: { sign: { alg: 'RS256' as const } } }),
           }),
@@ -197,7 +221,11 @@ export class TestIdentityProvider {
       extraTokenClaims: async (_ctx, token) => {
         const client = this.options.clients.find((candidate) => candidate.clientId === token.clientId);
         if (client === undefined) return undefined;
-        const claims = presetTestIdp.callerClaims({ ...(client.roles !== undefined && { roles: client.roles }), ...(client.tenant !== undefined && { tenant: client.tenant }) });
+        const claims = presetTestIdp.callerClaims({
+          ...(client.roles !== undefined && { roles: client.roles }),
+          ...(client.tenant !== undefined && { tenant: client.tenant }),
+          grantedScopes: typeof token.scope === 'string' ? token.scope.split(' ').filter((scope) => scope !== '') : [],
+        });
         // A client credentials token acts for the client itself; JWTs name it in `sub`, introspection does not by default.
         return opaque ? { ...claims, sub: client.clientId } : claims;
       },

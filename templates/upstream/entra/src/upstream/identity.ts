@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { MULTI_TENANT_IDS } from './config.js';
-import { stringClaim, stringList, type IdentityProvider, type TokenClaims } from './types.js';
+import { stringClaim, stringList, type IdentityProvider, type TokenAuthSettings, type TokenClaims } from './types.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -14,7 +14,7 @@ export function isMultiTenant(tenantId: string): boolean {
   return (MULTI_TENANT_IDS as readonly string[]).includes(tenantId);
 }
 
-/** What Entra adds to the identity-provider seam. */
+/** What Entra always fills in of the identity-provider seam. */
 export interface EntraIdentityProvider extends IdentityProvider {
   /**
    * The exact `iss` one token must carry. Single tenant: always `issuer`. Multi-tenant: the issuer of
@@ -26,6 +26,7 @@ export interface EntraIdentityProvider extends IdentityProvider {
   readonly audience: string;
   /** Application ID URI; a client requests scope `x` of this server as `<applicationIdUri>/x`. */
   readonly applicationIdUri: string;
+  requestableScope(scope: string): string;
 }
 
 /**
@@ -43,12 +44,16 @@ export function identityProvider(config: Config): EntraIdentityProvider {
   if (tenantId === undefined || clientId === undefined) throw new Error('Entra ID settings are incomplete');
   const issuer = entraIssuer(authority, tenantId);
   const multiTenant = isMultiTenant(tenantId);
+  const applicationIdUri = config.ENTRA_APP_ID_URI ?? `api://${clientId}`;
   return {
     issuer,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
     ...(multiTenant && { jwksUri: `${authority}/${tenantId}/discovery/v2.0/keys` }),
     audience: clientId,
-    applicationIdUri: config.ENTRA_APP_ID_URI ?? `api://${clientId}`,
+    applicationIdUri,
+    // Entra grants a scope only when the request names the API it belongs to; scopes that already
+    // name one (configured in AUTH_SCOPES_SUPPORTED as the portal shows them) stay as they are.
+    requestableScope: (scope) => (scope.includes('://') ? scope : `${applicationIdUri}/${scope}`),
     issuerFor(claims) {
       if (!multiTenant) return issuer;
       const tid = stringClaim(claims.tid);
@@ -69,8 +74,15 @@ export function identityProvider(config: Config): EntraIdentityProvider {
 }
 
 /** What a token-verifying strategy still needs from this preset's settings. */
-export function identityProviderProblems(config: Config): string[] {
+export function identityProviderProblems(config: Config, settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
+  // organizations / common admit tokens from every Entra tenant in the world; serving all of them is
+  // never what an enterprise server means, so the tenants must be named.
+  if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID) && settings.allowedTenants.length === 0) {
+    problems.push(
+      `AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is ${config.ENTRA_TENANT_ID}; list the directory (tenant) IDs this server serves, separated by commas`,
+    );
+  }
   if (config.ENTRA_TENANT_ID === undefined) {
     problems.push('ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app');
   }

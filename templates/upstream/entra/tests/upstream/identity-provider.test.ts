@@ -46,7 +46,9 @@ describe('Microsoft Entra ID identity provider', () => {
   });
 
   it('checks a multi-tenant token against the issuer of its own tenant, with keys shared by all tenants', () => {
-    const multi = identityProvider(testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', ENTRA_TENANT_ID: 'Organizations', ENTRA_CLIENT_ID: CLIENT }));
+    const multi = identityProvider(
+      testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', ENTRA_TENANT_ID: 'Organizations', ENTRA_CLIENT_ID: CLIENT, AUTH_ALLOWED_TENANTS: OTHER_TENANT }),
+    );
     expect(multi.issuer).toBe('https://login.microsoftonline.com/organizations/v2.0');
     expect(multi.jwksUri).toBe('https://login.microsoftonline.com/organizations/discovery/v2.0/keys');
     expect(multi.issuerFor({ tid: OTHER_TENANT })).toBe(`https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`);
@@ -54,9 +56,21 @@ describe('Microsoft Entra ID identity provider', () => {
     expect(multi.issuerFor({ tid: '../evil' })).toBeUndefined();
   });
 
+  it('refuses a multi-tenant app that does not name the tenants it serves', () => {
+    const config = testConfig({ MCP_TRANSPORT: 'stdio', ENTRA_TENANT_ID: 'common', ENTRA_CLIENT_ID: CLIENT });
+    expect(identityProviderProblems(config, { allowedTenants: [] })).toEqual([expect.stringMatching(/^AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is common/)]);
+    expect(identityProviderProblems(config, { allowedTenants: [OTHER_TENANT] })).toEqual([]);
+  });
+
+  it('advertises scopes prefixed with the Application ID URI, leaving already-qualified ones alone', () => {
+    expect(idp.requestableScope('reports.read')).toBe(`api://${CLIENT}/reports.read`);
+    expect(idp.requestableScope(`api://${CLIENT}/reports.read`)).toBe(`api://${CLIENT}/reports.read`);
+  });
+
   it('uses the configured Application ID URI and national-cloud host', () => {
     const custom = identityProvider(testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us', ENTRA_TENANT_ID: TENANT, ENTRA_CLIENT_ID: CLIENT, ENTRA_APP_ID_URI: 'https://mcp.example.com/' }));
     expect(custom.applicationIdUri).toBe('https://mcp.example.com');
+    expect(custom.requestableScope('reports.read')).toBe('https://mcp.example.com/reports.read');
     expect(custom.issuer).toBe(`https://login.microsoftonline.us/${TENANT}/v2.0`);
   });
 
@@ -67,6 +81,6 @@ describe('Microsoft Entra ID identity provider', () => {
 
   it('reports each missing Entra setting to token-verifying strategies', () => {
     const config = testConfig({ MCP_TRANSPORT: 'stdio', ENTRA_TENANT_ID: '', ENTRA_CLIENT_ID: '' });
-    expect(identityProviderProblems(config).map((problem) => problem.split(':')[0])).toEqual(['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID']);
+    expect(identityProviderProblems(config, { allowedTenants: [] }).map((problem) => problem.split(':')[0])).toEqual(['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { claimAt, stringClaim, stringList, type IdentityProvider } from './types.js';
+import { claimAt, stringClaim, stringList, type IdentityProvider, type TokenAuthSettings } from './types.js';
 
 /**
  * Any OpenID Connect provider: discovery at `<issuer>/.well-known/openid-configuration`, roles and
@@ -28,7 +28,7 @@ export function identityProvider(config: Config): IdentityProvider {
 }
 
 /** What a token-verifying strategy still needs from this preset's settings. */
-export function identityProviderProblems(config: Config): string[] {
+export function identityProviderProblems(config: Config, _settings: TokenAuthSettings): string[] {
   return config.OIDC_ISSUER === undefined
     ? ['OIDC_ISSUER: required to verify access tokens; set it to the identity provider issuer URL, e.g. https://idp.example.com']
     : [];

@@ -1,3 +1,5 @@
+import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+
 /**
  * How tests play this upstream's identity provider: where an OIDC provider is mounted so its issuer
  * looks like the preset's, which settings point the server at it, and where a token carries roles
@@ -6,15 +8,21 @@
  */
 export const presetTestIdp = {
   /** Settings naming an identity provider that tests never contact: enough for the configuration to be complete. */
-  placeholderEnv: { OIDC_ISSUER: 'https://idp.example.test' } as Record<string, string>,
+  placeholderEnv: { OIDC_ISSUER: 'https://idp.example.test' },
   /** Path below the provider's origin where its issuer lives. */
   mountPath: '/oidc',
   /** Settings pointing the server at the in-process provider whose issuer is `issuer`. */
-  serverEnv(issuer: string): Record<string, string> {
+  serverEnv(issuer) {
     return { OIDC_ISSUER: issuer, OIDC_ROLES_CLAIM: 'roles', OIDC_TENANT_CLAIM: 'tenant' };
   },
+  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
+  tokenAudience: (resource) => resource,
+  /** MCP clients obtain tokens from the issuer itself. */
+  authorizationServer: (issuer) => issuer,
+  /** Clients request this server's scopes by their plain names. */
+  requestableScope: (scope) => scope,
   /** Token claims that give the caller `roles` and `tenant` the way this preset reads them. */
-  callerClaims({ roles = [], tenant }: { roles?: readonly string[]; tenant?: string }): Record<string, unknown> {
+  callerClaims({ roles = [], tenant }: CallerClaimsInput) {
     return { ...(roles.length > 0 && { roles: [...roles] }), ...(tenant !== undefined && { tenant }) };
   },
-};
+} satisfies PresetTestIdp;

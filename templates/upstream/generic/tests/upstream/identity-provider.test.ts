@@ -32,6 +32,6 @@ describe('generic OIDC identity provider', () => {
 
   it('reports a missing OIDC_ISSUER to token-verifying strategies', () => {
     const config = testConfig({ MCP_TRANSPORT: 'stdio', OIDC_ISSUER: '' });
-    expect(identityProviderProblems(config)).toEqual([expect.stringContaining('OIDC_ISSUER')]);
+    expect(identityProviderProblems(config, { allowedTenants: [] })).toEqual([expect.stringContaining('OIDC_ISSUER')]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { claimAt, stringClaim, stringList, type IdentityProvider, type TokenClaims } from './types.js';
+import { claimAt, stringClaim, stringList, type IdentityProvider, type TokenAuthSettings, type TokenClaims } from './types.js';
 
 /** Issuer of a Keycloak realm: every token of the realm carries it in `iss`. */
 export function keycloakIssuer(baseUrl: string, realm: string): string {
@@ -50,7 +50,7 @@ function organization(claims: TokenClaims): string | undefined {
 }
 
 /** What a token-verifying strategy still needs from this preset's settings. */
-export function identityProviderProblems(config: Config): string[] {
+export function identityProviderProblems(config: Config, _settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
   if (config.KEYCLOAK_URL === undefined) problems.push('KEYCLOAK_URL: required to verify access tokens; the Keycloak base URL, e.g. https://sso.example.com');
   if (config.KEYCLOAK_REALM === undefined) problems.push('KEYCLOAK_REALM: required to verify access tokens; the realm that issues them, e.g. acme');

@@ -1,3 +1,5 @@
+import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+
 /**
  * How tests play this upstream's identity provider: where an OIDC provider is mounted so its issuer
  * looks like a Keycloak realm, which settings point the server at it, and where a token carries roles
@@ -9,18 +11,24 @@ const CLIENT_ID = 'mcp-server';
 
 export const presetTestIdp = {
   /** Settings naming an identity provider that tests never contact: enough for the configuration to be complete. */
-  placeholderEnv: { KEYCLOAK_URL: 'https://sso.example.test', KEYCLOAK_REALM: REALM, KEYCLOAK_CLIENT_ID: CLIENT_ID } as Record<string, string>,
+  placeholderEnv: { KEYCLOAK_URL: 'https://sso.example.test', KEYCLOAK_REALM: REALM, KEYCLOAK_CLIENT_ID: CLIENT_ID },
   /** Keycloak issuers are <base>/realms/<realm>. */
   mountPath: `/realms/${REALM}`,
   /** Settings pointing the server at the in-process provider whose issuer is `issuer`. */
-  serverEnv(issuer: string): Record<string, string> {
+  serverEnv(issuer) {
     return { KEYCLOAK_URL: issuer.slice(0, -`/realms/${REALM}`.length), KEYCLOAK_REALM: REALM, KEYCLOAK_CLIENT_ID: CLIENT_ID };
   },
+  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
+  tokenAudience: (resource) => resource,
+  /** MCP clients obtain tokens from the issuer itself. */
+  authorizationServer: (issuer) => issuer,
+  /** Clients request this server's scopes by their plain names. */
+  requestableScope: (scope) => scope,
   /**
    * Token claims that give the caller `roles` and `tenant` the way Keycloak issues them: the first role
    * as a realm role, the others as client roles of this server's client, the tenant as an organisation.
    */
-  callerClaims({ roles = [], tenant }: { roles?: readonly string[]; tenant?: string }): Record<string, unknown> {
+  callerClaims({ roles = [], tenant }: CallerClaimsInput) {
     const [realmRole, ...clientRoles] = roles;
     return {
       ...(realmRole !== undefined && { realm_access: { roles: [realmRole] } }),
@@ -28,4 +36,4 @@ export const presetTestIdp = {
       ...(tenant !== undefined && { organization: [tenant] }),
     };
   },
-};
+} satisfies PresetTestIdp;

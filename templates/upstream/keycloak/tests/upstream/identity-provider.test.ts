@@ -30,6 +30,6 @@ describe('Keycloak identity provider', () => {
 
   it('reports each missing Keycloak setting to token-verifying strategies', () => {
     const config = testConfig({ MCP_TRANSPORT: 'stdio', KEYCLOAK_URL: '', KEYCLOAK_REALM: '', KEYCLOAK_CLIENT_ID: '' });
-    expect(identityProviderProblems(config).map((problem) => problem.split(':')[0])).toEqual(['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID']);
+    expect(identityProviderProblems(config, { allowedTenants: [] }).map((problem) => problem.split(':')[0])).toEqual(['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID']);
   });
 });

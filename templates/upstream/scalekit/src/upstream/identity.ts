@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import { stringClaim, stringList, type IdentityProvider } from './types.js';
+import { stringClaim, stringList, type IdentityProvider, type TokenAuthSettings } from './types.js';
 
-/** What Scalekit adds to the identity-provider seam. */
+/** What Scalekit always fills in of the identity-provider seam. */
 export interface ScalekitIdentityProvider extends IdentityProvider {
   /**
    * The authorization server MCP clients should be sent to (RFC 9728 `authorization_servers`): the
@@ -43,7 +43,7 @@ export function identityProvider(config: Config): ScalekitIdentityProvider {
 }
 
 /** What a token-verifying strategy still needs from this preset's settings. */
-export function identityProviderProblems(config: Config): string[] {
+export function identityProviderProblems(config: Config, _settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
   if (config.SCALEKIT_ENVIRONMENT_URL === undefined) {
     problems.push('SCALEKIT_ENVIRONMENT_URL: required to verify access tokens; the Scalekit environment URL, e.g. https://acme.scalekit.com');

@@ -37,6 +37,6 @@ describe('Scalekit identity provider', () => {
 
   it('reports each missing Scalekit setting to token-verifying strategies', () => {
     const config = testConfig({ MCP_TRANSPORT: 'stdio', SCALEKIT_ENVIRONMENT_URL: '', SCALEKIT_RESOURCE_ID: '' });
-    expect(identityProviderProblems(config).map((problem) => problem.split(':')[0])).toEqual(['SCALEKIT_ENVIRONMENT_URL', 'SCALEKIT_RESOURCE_ID']);
+    expect(identityProviderProblems(config, { allowedTenants: [] }).map((problem) => problem.split(':')[0])).toEqual(['SCALEKIT_ENVIRONMENT_URL', 'SCALEKIT_RESOURCE_ID']);
   });
 });

@@ -1,0 +1,20 @@
+import type { Config } from '../config.js';
+import type { IdentityProvider, TokenClaims } from '../upstream/types.js';
+import type { AuthenticatorDeps } from './types.js';
+
+/**
+ * The audience a token must carry to be for this server: AUTH_AUDIENCE when set, else what the
+ * identity provider puts in tokens for it (Entra: the client ID), else the canonical resource URL
+ * (RFC 8707, as MCP clients request it).
+ */
+export function expectedAudience(config: Pick<Config, 'AUTH_AUDIENCE'>, idp: IdentityProvider, deps: Pick<AuthenticatorDeps, 'resourceUrl'>): string {
+  return config.AUTH_AUDIENCE ?? idp.audience ?? deps.resourceUrl();
+}
+
+/**
+ * The `iss` a verified token must carry: per token for providers whose issuer depends on the
+ * token's tenant, otherwise the provider's one issuer. Undefined means no issuer is acceptable.
+ */
+export function expectedIssuer(idp: Pick<IdentityProvider, 'issuer' | 'issuerFor'>, claims: TokenClaims): string | undefined {
+  return idp.issuerFor === undefined ? idp.issuer : idp.issuerFor(claims);
+}
