@@ -4,7 +4,7 @@ import { optionalSetting, type AuthFeature } from './types.js';
 
 /** Settings every resource-server strategy reads (the templates' `resourceServerEnv`). */
 const RESOURCE_SERVER_SETTINGS = [
-  optionalSetting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
+  optionalSetting('AUTH_AUDIENCE', "Audience access tokens must carry. Default: the one the identity provider preset names (Entra: ENTRA_CLIENT_ID; Scalekit: SCALEKIT_RESOURCE_ID), else this server's canonical resource URL, PUBLIC_URL + /mcp (or the bound address + /mcp).", 'https://mcp.example.com/mcp'),
   optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
   optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose tokens are accepted. Unset: any tenant.', 'acme,globex'),
   optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes advertised in the protected-resource metadata and in 401 challenges. Default: every scope a tool declares.', 'mcp:tools'),

@@ -9,14 +9,15 @@ an OAuth 2.1 resource server: it never issues tokens itself, it verifies the JWT
 A token is accepted when it is signed by one of the identity provider's published keys (fetched from its
 discovery document, cached, fetched again at most once per \`AUTH_JWKS_COOLDOWN_SECONDS\` when a token names an
 unknown key), with an algorithm from \`AUTH_ALGORITHMS\` (asymmetric only), its \`iss\` is exactly the provider's
-issuer, its \`aud\` is this server's canonical URL (\`PUBLIC_URL\` + \`/mcp\`, or \`AUTH_AUDIENCE\`), it has an \`exp\` in the
-future and no \`nbf\` in the future (both with \`AUTH_CLOCK_SKEW_SECONDS\` of tolerance), and, when
-\`AUTH_ALLOWED_TENANTS\` is set, its tenant is listed. Tokens in the URL (\`?access_token=\`) are refused.
+issuer, its \`aud\` names this server (\`AUTH_AUDIENCE\`, else the audience the upstream preset names, else the
+canonical URL \`PUBLIC_URL\` + \`/mcp\`), it has an \`exp\` in the future and no \`nbf\` in the future (both with
+\`AUTH_CLOCK_SKEW_SECONDS\` of tolerance), and, when \`AUTH_ALLOWED_TENANTS\` is set, its tenant is listed.
+Tokens in the URL (\`?access_token=\`) are refused.
 
 Clients find out where to get a token on their own: a request without a valid token is answered with \`401\` and
 \`WWW-Authenticate: Bearer resource_metadata="…", scope="…"\`, pointing at the protected-resource metadata (RFC 9728)
 served at \`/.well-known/oauth-protected-resource/mcp\` (and at \`/.well-known/oauth-protected-resource\`). It names
-the identity provider as the authorization server and lists the scopes the tools need.
+the identity provider's authorization server and lists the scopes the tools need.
 
 Tools declare \`scopes\` (all required) and \`roles\` (any one suffices). A caller only sees, in \`tools/list\`, the
 tools it qualifies for; calling one it lacks a scope for is answered with \`403\` and
@@ -80,7 +81,7 @@ token introspection endpoint (RFC 7662) whether the token is active, authenticat
 provider's discovery document unless \`AUTH_INTROSPECTION_ENDPOINT\` names it.
 
 A token is accepted when the provider says \`active: true\`, its \`aud\` contains this server's resource URL
-(\`PUBLIC_URL\` + \`/mcp\`, or \`AUTH_AUDIENCE\`), its \`iss\` (when present) is the configured issuer, and \`exp\`/\`nbf\`
+(\`AUTH_AUDIENCE\`, else the preset's audience, else \`PUBLIC_URL\` + \`/mcp\`), its \`iss\` (when present) is the configured issuer, and \`exp\`/\`nbf\`
 hold within \`AUTH_CLOCK_SKEW_SECONDS\`. Its claims are mapped to the caller's subject, scopes, roles and tenant
 by the upstream preset, exactly as for JWTs, so per-tool \`scopes\`/\`roles\` and \`AUTH_ALLOWED_TENANTS\` work the
 same way.
@@ -114,7 +115,7 @@ forwards must be proven, in one of two ways chosen with \`GATEWAY_MODE\`.
 when \`GATEWAY_JWT_ISSUER\` names the gateway's issuer; its keys come from \`GATEWAY_JWKS_URI\` or the issuer's
 discovery document) in \`GATEWAY_JWT_HEADER\` (default \`authorization\`, as \`Bearer <jwt>\`; another
 header may hold the bare JWT or \`Bearer <jwt>\`). The server verifies it exactly as the \`jwt\` strategy does:
-signature against the provider's published keys, issuer, audience (\`PUBLIC_URL\` + \`/mcp\` or \`AUTH_AUDIENCE\`),
+signature against the provider's published keys, issuer, audience (as for \`jwt\`),
 asymmetric algorithms from \`AUTH_ALGORITHMS\` only, expiry with \`AUTH_CLOCK_SKEW_SECONDS\`. Identity comes from
 the verified token only; \`x-forwarded-*\` headers are ignored in this mode. Envoy: keep the original token
 (\`forward: true\` in \`jwt_authn\`) rather than forwarding only its payload. Istio: set
@@ -157,3 +158,58 @@ a 401 whose \`WWW-Authenticate\` points at the protected-resource metadata (serv
 \`/.well-known/oauth-protected-resource/mcp\` and \`/.well-known/oauth-protected-resource\`, naming the identity
 provider as authorization server), and a token in the query string is refused with 400. Only the gateway
 should be able to reach this server: keep it on a network the gateway alone can reach.`;
+
+
+export const ENTRA_README = `Callers' tokens come from Microsoft Entra ID (v2 endpoints). Set \`ENTRA_TENANT_ID\` (the directory ID) and
+\`ENTRA_CLIENT_ID\` (this server's application ID). Tokens must be v2 tokens: issuer
+\`https://login.microsoftonline.com/<tenant>/v2.0\`, audience the application ID. The subject is the caller's object
+ID (\`oid\`), the client is \`azp\`, delegated scopes come from \`scp\`, app roles and application permissions from
+\`roles\`, the tenant from \`tid\`. National clouds: set \`ENTRA_AUTHORITY_HOST\` (e.g. \`https://login.microsoftonline.us\`).
+
+Entra does not read the \`resource\` parameter: clients ask for \`<Application ID URI>/<scope>\`, so the protected-resource
+metadata and challenges advertise the tools' scopes in that form (\`api://<ENTRA_CLIENT_ID>/<scope>\` unless
+\`ENTRA_APP_ID_URI\` names another URI). Entra offers neither dynamic client registration nor client ID metadata
+documents: every MCP host needs a client registered in the tenant.
+
+In the Microsoft Entra admin center:
+
+1. **Register this server**: *Identity* → *Applications* → *App registrations* → *New registration*. *Supported account
+   types*: *Accounts in this organizational directory only* (single tenant; \`ENTRA_TENANT_ID\` = the *Directory (tenant)
+   ID*), or *Accounts in any organizational directory* (multi-tenant; set \`ENTRA_TENANT_ID=organizations\` and list the
+   tenants this server serves in \`AUTH_ALLOWED_TENANTS\`, which the server then requires). *Register*, and copy the
+   *Application (client) ID* into \`ENTRA_CLIENT_ID\`.
+2. **v2 access tokens**: the app → *Manifest* → set \`"requestedAccessTokenVersion": 2\` (under \`api\`) → *Save*.
+   Without it Entra issues v1 tokens (issuer \`https://sts.windows.net/<tenant>/\`), which this server refuses.
+3. **Scopes**: *Expose an API* → *Application ID URI* → *Add* (keep \`api://<client id>\`, or set \`ENTRA_APP_ID_URI\` to
+   the URI you choose) → *Save*; then *Add a scope* for each scope the tools declare (*Scope name* = the scope, e.g.
+   \`reports.read\`; *Who can consent*: admins and users) → *Add scope*.
+4. **Roles**: *App roles* → *Create app role* for each role the tools declare (*Value* = the role; *Allowed member
+   types*: *Users/Groups* for people, *Applications* for machine clients). Assign people under *Enterprise
+   applications* → this app → *Users and groups* → *Add user/group*.
+5. **Calling clients** (each MCP host or job): register an app; *API permissions* → *Add a permission* → *My APIs* →
+   this server → *Delegated permissions* (scopes, for people) or *Application permissions* (roles, for machine
+   clients) → *Add permissions* → *Grant admin consent*. Machine clients use the client credentials grant with scope
+   \`api://<ENTRA_CLIENT_ID>/.default\`.
+
+Check a token with the \`whoami\` tool: it shows the subject, client, tenant, scopes and roles the server read from it.`;
+
+export const SCALEKIT_README = `Scalekit is the authorization server MCP clients sign in with. Set \`SCALEKIT_ENVIRONMENT_URL\` (e.g.
+\`https://acme.scalekit.com\`) and \`SCALEKIT_RESOURCE_ID\` (the ID Scalekit gave this MCP server, \`res_…\`). The
+protected-resource metadata sends clients to \`<environment>/resources/<resource id>\`; tokens are verified against the
+environment's keys (\`<environment>/keys\`, or \`SCALEKIT_JWKS_URL\`) with the environment URL as issuer and the resource
+ID as audience. The subject is \`sub\`, the client \`client_id\`, scopes come from \`scope\`, roles from \`roles\`, and
+the tenant is the caller's organization ID (\`oid\`, \`org_…\`), which \`AUTH_ALLOWED_TENANTS\` can restrict.
+
+In the Scalekit dashboard:
+
+1. **Register this server**: *MCP servers* → *Add MCP server*. Give it the name people see on the consent screen,
+   and set its server URL to this server's canonical URL (\`PUBLIC_URL\` + \`/mcp\`, e.g. \`https://mcp.example.com/mcp\`).
+   Turn on dynamic client registration and client ID metadata documents so MCP hosts (Claude, Cursor, VS Code, the
+   MCP Inspector) can register themselves. Save, and copy the resource ID into \`SCALEKIT_RESOURCE_ID\`.
+2. **Scopes**: on the MCP server, add each scope the tools declare (e.g. \`reports:read\`), with the description people
+   see when they consent.
+3. **Environment**: *Settings* → *API credentials* → copy the *Environment URL* into \`SCALEKIT_ENVIRONMENT_URL\`.
+4. **Roles**, if tools declare any: define them under *Roles & permissions* and assign them to organization members;
+   tokens carry them in \`roles\`.
+
+Check a token with the \`whoami\` tool: it shows the subject, client, tenant, scopes and roles the server read from it.`;

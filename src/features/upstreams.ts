@@ -1,6 +1,6 @@
 import type { Upstream } from '../options/schema.js';
-import { GENERIC_OIDC_README, KEYCLOAK_README } from './readme-sections.js';
-import type { UpstreamFeature } from './types.js';
+import { ENTRA_README, GENERIC_OIDC_README, KEYCLOAK_README, SCALEKIT_README } from './readme-sections.js';
+import { optionalSetting, type UpstreamFeature } from './types.js';
 
 export const upstreamFeatures = {
   generic: {
@@ -65,5 +65,58 @@ export const upstreamFeatures = {
       },
     ],
     readme: [{ title: 'Upstream: Keycloak (`keycloak`)', body: KEYCLOAK_README, withTokenAuthOnly: true }],
+  },
+  entra: {
+    displayName: 'Microsoft Entra ID',
+    overlays: ['upstream/entra'],
+    // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
+    authStrategies: ['jwt', 'gateway', 'none'],
+    dependencies: [],
+    devDependencies: [],
+    envVars: [
+      {
+        name: 'ENTRA_TENANT_ID',
+        description: 'Directory (tenant) ID, or organizations for a multi-tenant app (then AUTH_ALLOWED_TENANTS is required).',
+        example: '00000000-0000-0000-0000-000000000000',
+        required: 'with-token-auth',
+        secret: false,
+      },
+      {
+        name: 'ENTRA_CLIENT_ID',
+        description: "Application (client) ID of this server's app registration; v2 access tokens carry it as audience.",
+        example: '00000000-0000-0000-0000-000000000000',
+        required: 'with-token-auth',
+        secret: false,
+      },
+      optionalSetting('ENTRA_AUTHORITY_HOST', 'Sign-in host; change it for a national cloud (e.g. https://login.microsoftonline.us).', 'https://login.microsoftonline.com'),
+      optionalSetting('ENTRA_APP_ID_URI', 'Application ID URI from "Expose an API"; clients request scopes as <URI>/<scope>. Default: api://<ENTRA_CLIENT_ID>.', 'api://00000000-0000-0000-0000-000000000000'),
+    ],
+    readme: [{ title: 'Upstream: Microsoft Entra ID (`entra`)', body: ENTRA_README, withTokenAuthOnly: true }],
+  },
+  scalekit: {
+    displayName: 'Scalekit',
+    overlays: ['upstream/scalekit'],
+    // Scalekit issues JWT access tokens for MCP servers and publishes no introspection endpoint for them.
+    authStrategies: ['jwt', 'gateway', 'none'],
+    dependencies: [],
+    devDependencies: [],
+    envVars: [
+      {
+        name: 'SCALEKIT_ENVIRONMENT_URL',
+        description: 'Environment URL from the Scalekit dashboard (Settings, API credentials); the issuer of the tokens.',
+        example: 'https://acme.scalekit.com',
+        required: 'with-token-auth',
+        secret: false,
+      },
+      {
+        name: 'SCALEKIT_RESOURCE_ID',
+        description: 'ID Scalekit gave this MCP server when it was registered; tokens carry it as audience.',
+        example: 'res_1234567890',
+        required: 'with-token-auth',
+        secret: false,
+      },
+      optionalSetting('SCALEKIT_JWKS_URL', "Signing keys of the environment. Default: <SCALEKIT_ENVIRONMENT_URL>/keys.", 'https://acme.scalekit.com/keys'),
+    ],
+    readme: [{ title: 'Upstream: Scalekit (`scalekit`)', body: SCALEKIT_README, withTokenAuthOnly: true }],
   },
 } as const satisfies Record<Upstream, UpstreamFeature>;

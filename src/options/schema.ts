@@ -5,7 +5,7 @@ import { z } from 'zod';
  * combination rules, feature manifests and the `enterprise-mcp.json` marker all derive from these
  * enums: a value exists here only once it generates a project that works end to end.
  */
-export const UPSTREAMS = ['generic', 'keycloak'] as const;
+export const UPSTREAMS = ['generic', 'keycloak', 'entra', 'scalekit'] as const;
 export const AUTH_STRATEGIES = ['none', 'jwt', 'introspection', 'gateway'] as const;
 export const STORAGE_BACKENDS = ['memory'] as const;
 export const DEPLOY_TARGETS = ['docker', 'github-actions'] as const;
@@ -56,6 +56,8 @@ export const LABELS = {
   upstream: {
     generic: { label: 'Generic', hint: 'any OIDC provider and any REST API' },
     keycloak: { label: 'Keycloak', hint: 'one Keycloak realm issues the tokens' },
+    entra: { label: 'Microsoft Entra ID', hint: 'an Entra app registration; single- or multi-tenant' },
+    scalekit: { label: 'Scalekit', hint: 'Scalekit MCP auth: sign-in, DCR and CIMD for MCP clients' },
   },
   auth: {
     none: { label: 'None', hint: 'local development and stdio; refuses remote binds unless allowed' },

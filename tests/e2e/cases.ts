@@ -38,6 +38,8 @@ export function flagsFor(options: ProjectOptions): string[] {
 export const IDENTITY_PROVIDER_ENV = {
   generic: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
   keycloak: { KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'e2e', KEYCLOAK_CLIENT_ID: 'mcp-server' },
+  entra: { ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:9', ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555', ENTRA_CLIENT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' },
+  scalekit: { SCALEKIT_ENVIRONMENT_URL: 'http://127.0.0.1:9', SCALEKIT_RESOURCE_ID: 'res_e2e' },
 } as const satisfies Record<Upstream, Record<string, string>>;
 
 /** Settings a strategy needs before it starts serving HTTP (placeholders: no token is ever checked). */
