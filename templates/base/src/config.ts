@@ -5,12 +5,14 @@ import { authConfigProblems, authEnv } from './auth/config.js';
 import { ConfigError } from './errors.js';
 import { storageEnv } from './storage/config.js';
 import { upstreamEnv } from './upstream/config.js';
+import { upstreamHttpEnv } from './upstream/http/settings.js';
 
 /**
  * All configuration comes from environment variables, validated here once at start-up.
  * Keys keep their environment-variable names so a value in a log or a Helm chart can be traced to its
- * use with a plain text search. Option-specific variables come from the seams (auth, storage, upstream)
- * and are merged into the one schema, so every problem is reported together.
+ * use with a plain text search. The upstream API clients' shared settings and the option-specific
+ * variables of the seams (auth, storage, upstream) are merged into the one schema, so every problem is
+ * reported together.
  */
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -63,7 +65,7 @@ const baseEnv = {
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 };
 
-export const envSchema = z.object({ ...baseEnv, ...authEnv, ...storageEnv, ...upstreamEnv });
+export const envSchema = z.object({ ...baseEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...upstreamEnv });
 
 export type Config = z.output<typeof envSchema>;
 

@@ -23,14 +23,29 @@ export class ConfigError extends AppError {
 }
 
 /**
+ * Facts about a tool failure that a client can act on without parsing the message (which field was
+ * refused, when to retry). JSON values only: they are sent to the client as they are.
+ */
+export type ToolErrorDetails = Readonly<Record<string, unknown>>;
+
+export interface ToolErrorOptions extends ErrorOptions {
+  details?: ToolErrorDetails;
+}
+
+/**
  * An expected tool failure whose message is safe to show to the client (and the model behind it).
  * Throw it from a tool handler for failures the caller can act on; the message becomes an
- * `isError: true` result. Any other exception is treated as a bug: logged with its stack, and the
- * client only sees a generic message with the request id.
+ * `isError: true` result, and the code, message and `details` its structured content. Any other
+ * exception is treated as a bug: logged with its stack, and the client only sees a generic message
+ * with the request id.
  */
 export class ToolError extends AppError {
-  constructor(code: string, message: string, options?: ErrorOptions) {
-    super(code, message, options);
+  readonly details: ToolErrorDetails | undefined;
+
+  constructor(code: string, message: string, options: ToolErrorOptions = {}) {
+    const { details, ...errorOptions } = options;
+    super(code, message, errorOptions);
+    this.details = details;
   }
 }
 

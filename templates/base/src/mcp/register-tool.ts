@@ -7,8 +7,9 @@ import type { McpRequestScope, McpServerDeps } from './server.js';
 
 /**
  * Registers one tool definition on an SDK server, wrapping its handler with our context, progress
- * reporting and error policy: expected failures (ToolError) reach the client with their message;
- * anything else is a bug, logged with its stack server-side and reported to the client generically.
+ * reporting and error policy: expected failures (ToolError) reach the client with their message,
+ * code and details; anything else is a bug, logged with its stack server-side and reported to the
+ * client generically.
  */
 export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpServerDeps, scope: McpRequestScope): void {
   server.registerTool(
@@ -69,10 +70,19 @@ function toCallToolResult(tool: ToolDefinition, output: unknown): CallToolResult
   return { content: output as CallToolResult['content'] };
 }
 
+/**
+ * An expected failure carries its code and details as structured content too, so clients can branch on
+ * them (`upstream_rate_limited` with `retryAfterMs`) instead of reading prose. The SDK does not hold
+ * error results to the tool's output schema, so this shape is the same for every tool.
+ */
 function errorResult(error: unknown, requestId: string): CallToolResult {
-  const text =
-    error instanceof ToolError
-      ? error.message
-      : `The tool failed unexpectedly. Reference request id ${requestId} when reporting this problem.`;
+  if (error instanceof ToolError) {
+    return {
+      content: [{ type: 'text', text: error.message }],
+      structuredContent: { error: { code: error.code, message: error.message, ...error.details } },
+      isError: true,
+    };
+  }
+  const text = `The tool failed unexpectedly. Reference request id ${requestId} when reporting this problem.`;
   return { content: [{ type: 'text', text }], isError: true };
 }
