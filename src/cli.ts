@@ -39,6 +39,9 @@ export function buildProgram(): Command {
     .argument('[directory]', 'where to create the project (must be missing or empty)')
     .option('--name <package-name>', 'npm package name (default: the directory name)')
     .addOption(new Option('--upstream <upstream>', `upstream system: ${describeValues(LABELS.upstream, UPSTREAMS)}`).choices(UPSTREAMS))
+    .option('--netsuite-account-id <id>', 'with --upstream netsuite: account ID, e.g. 1234567 or 1234567_SB1 (default: set NETSUITE_ACCOUNT_ID later)')
+    .option('--salesforce-login-url <url>', 'with --upstream salesforce: My Domain URL, e.g. https://acme.my.salesforce.com (default: https://login.salesforce.com)')
+    .option('--salesforce-api-version <version>', 'with --upstream salesforce: REST API version (default: 66.0)')
     .addOption(new Option('--auth <strategy>', `client authentication: ${describeValues(LABELS.auth, AUTH_STRATEGIES)}`).choices(AUTH_STRATEGIES))
     .addOption(new Option('--storage <backend>', `server state: ${describeValues(LABELS.storage, STORAGE_BACKENDS)}`).choices(STORAGE_BACKENDS))
     .addOption(
@@ -90,7 +93,8 @@ function addCommands(program: Command): void {
     if (kind === 'tool') {
       command
         .option('--scopes <a,b>', 'OAuth scopes a caller needs', commaList)
-        .option('--roles <a,b>', 'roles a caller needs (any of)', commaList);
+        .option('--roles <a,b>', 'roles a caller needs (any of)', commaList)
+        .option('--upstream-call', "read from the upstream through its API client (the preset's example call) instead of echoing the input");
     }
     if (kind === 'resource') {
       command

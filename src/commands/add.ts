@@ -20,6 +20,9 @@ import { templatesRoot } from '../render/templates-root.js';
 import { out } from '../ui/output.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
+import { upstreamFeatures } from '../features/upstreams.js';
+import type { UpstreamToolCall } from '../features/types.js';
+import type { Upstream } from '../options/schema.js';
 import { addContext, promptArgumentProblems, uriVariables } from './add-context.js';
 
 export interface AddFlags {
@@ -30,6 +33,8 @@ export interface AddFlags {
   uri?: string | undefined;
   mimeType?: string | undefined;
   args?: string[] | undefined;
+  /** Tools only: the handler reads from the upstream's API client (the preset's example call). */
+  upstreamCall?: boolean | undefined;
   dryRun?: boolean | undefined;
   force?: boolean | undefined;
 }
@@ -89,6 +94,7 @@ export async function addCommand(
   if (problems.length > 0) throw new CliError(problems.join('\n'));
 
   const { root, marker } = await findProject(deps.fs, deps.cwd, deps.cliVersion);
+  const upstreamCall = flags.upstreamCall === true ? await upstreamToolCall(deps.fs, root, marker.options.upstream) : undefined;
   const description = await resolveDescription(kind, flags.description, deps);
   const context = addContext(kind, {
     names,
@@ -99,6 +105,7 @@ export async function addCommand(
     uri: flags.uri,
     mimeType: flags.mimeType ?? 'application/json',
     args: flags.args ?? [],
+    upstreamCall,
   });
 
   const { dir } = REGISTRIES[kind];
@@ -197,4 +204,21 @@ async function assertMcpNameFree(
       });
     }
   }
+}
+
+/** The file tests of upstream-calling tools start the preset's fake upstream from. */
+export const UPSTREAM_SAMPLE_FILE = 'tests/helpers/upstream-sample.ts';
+
+/**
+ * The preset's example upstream call. A project generated before its preset had an API client has
+ * no fake upstream to test the call against, so it is refused rather than given an untested tool.
+ */
+async function upstreamToolCall(fs: ProjectFs, root: string, upstream: Upstream): Promise<UpstreamToolCall> {
+  const samplePath = join(root, UPSTREAM_SAMPLE_FILE);
+  if ((await readText(fs, samplePath)) === undefined) {
+    throw new CliError(`--upstream-call needs ${UPSTREAM_SAMPLE_FILE}, which this project does not have.`, {
+      hint: 'It was generated before its upstream had an API client; add the tool without --upstream-call and call the upstream by hand.',
+    });
+  }
+  return upstreamFeatures[upstream].toolCall;
 }

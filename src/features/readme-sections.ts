@@ -213,3 +213,218 @@ In the Scalekit dashboard:
    tokens carry them in \`roles\`.
 
 Check a token with the \`whoami\` tool: it shows the subject, client, tenant, scopes and roles the server read from it.`;
+
+export const NETSUITE_README = `This server fronts an Oracle NetSuite account through its REST web services. It offers five tools:
+
+| Tool | What it does | Hints |
+| --- | --- | --- |
+| \`netsuite_get_record\` | Reads one record by type and ID (internal ID such as \`1234\`, or external ID written \`eid:CUST-0001\`), optionally only some fields, optionally with sublists and subrecords expanded | read-only |
+| \`netsuite_create_record\` | Creates a record and returns its internal ID | |
+| \`netsuite_update_record\` | Changes the given fields of a record (HTTP \`PATCH\`); fields left out keep their values | destructive |
+| \`netsuite_delete_record\` | Deletes a record | destructive |
+| \`netsuite_suiteql\` | Runs a read-only SuiteQL query and returns one page of rows (\`limit\` 1 to 1000, \`offset\`, \`hasMore\`, \`nextOffset\`) | read-only |
+
+How it reaches NetSuite:
+
+- **One service identity.** The server signs in to NetSuite with the OAuth 2.0 client credentials (machine-to-machine) flow: it signs a short-lived JWT with the private key of a certificate you upload to NetSuite, and exchanges it for an access token at \`https://<account>.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token\`. Every MCP caller's request reaches NetSuite as the entity and role mapped to that certificate, so that role decides what the tools can see and change. Restrict who may call which tool with the server's own authentication (tool scopes and roles); the MCP caller's own token is never sent to NetSuite.
+- **Tokens.** NetSuite's access tokens live 60 minutes. The server keeps one, replaces it shortly before it expires (\`UPSTREAM_TOKEN_REFRESH_BEFORE_SECONDS\`), and requests a fresh one at once if NetSuite refuses it. Concurrent tool calls share a single token request.
+- **Failures.** Reads, SuiteQL queries and deletes are retried on 429, 502, 503, 504, network errors and timeouts, with exponential backoff that honours \`Retry-After\` (the \`UPSTREAM_*\` settings). Creates and updates are sent once: NetSuite honours idempotency keys (\`X-NetSuite-Idempotency-Key\`) only for asynchronous requests, so repeating a synchronous create could create the record twice. After several failures in a row, calls fail fast for a while (\`UPSTREAM_BREAKER_*\`) instead of piling onto an account that is down.
+- **Errors.** NetSuite's error details become tool errors with a stable \`code\` in the structured content: \`upstream_validation\` (400, with \`fields\` naming each refused field from \`o:errorPath\`), \`upstream_auth\` (401, or the token endpoint refused the credentials), \`upstream_permission\` (403: the role lacks a permission), \`upstream_not_found\` (404), \`upstream_rate_limited\` (429 after the retries, with \`retryAfterMs\`), \`upstream_unavailable\` (5xx, timeout, network, circuit open) and \`upstream_unknown\`. \`upstreamCode\` carries NetSuite's \`o:errorCode\` (e.g. \`NONEXISTENT_ID\`, \`USER_ERROR\`, \`INSUFFICIENT_PERMISSION\`).
+- **Missing settings.** Without the NetSuite settings the server still starts (and logs a warning); each NetSuite tool answers with the error code \`upstream_not_configured\`, listing what is missing.
+- **Field names.** The record tools use field IDs as the REST API Browser shows them (\`companyName\`, \`subsidiary\`, custom fields such as \`custentity_region\`); select fields take \`{"id": "<internal ID>"}\`. SuiteQL returns column names in lower case (\`companyname\`).
+
+### Settings
+
+| Variable | Required | Meaning |
+| --- | --- | --- |
+| \`NETSUITE_ACCOUNT_ID\` | yes, unless \`NETSUITE_REST_URL\` is set | Account ID from Setup > Company > Company Information, e.g. \`1234567\`, a sandbox \`1234567_SB1\`, a test drive \`TSTDRV1234567\`. Any case; \`1234567-sb1\` is read as \`1234567_SB1\`. The REST host is derived from it: \`1234567_SB1\` becomes \`https://1234567-sb1.suitetalk.api.netsuite.com\`. |
+| \`NETSUITE_CLIENT_ID\` | yes | Client ID of the integration record. The client secret is not used by this flow. |
+| \`NETSUITE_CERTIFICATE_ID\` | yes | Certificate ID that NetSuite shows for the uploaded certificate under Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup. |
+| \`NETSUITE_PRIVATE_KEY\` | yes (secret) | Unencrypted PEM private key of that certificate (\`-----BEGIN PRIVATE KEY-----\`, or the \`RSA PRIVATE KEY\` / \`EC PRIVATE KEY\` forms). Where a value must fit on one line, write the line breaks as \`\\n\`. Keep it in a secret store, never in the repository. |
+| \`NETSUITE_SIGNING_ALGORITHM\` | no (default \`PS256\`) | \`PS256\` for an RSA certificate, \`ES256\` for an EC P-256 certificate. The server refuses a key that does not match. |
+| \`NETSUITE_SCOPES\` | no (default \`rest_webservices\`) | Scopes requested for the access token, comma-separated: \`rest_webservices\` (required by the tools), \`restlets\`, \`suite_analytics\`. Each must also be enabled on the integration record. |
+| \`NETSUITE_REST_URL\` | no | Overrides the REST base URL derived from the account ID (e.g. to pass through an egress proxy). Tests point it at a fake NetSuite. |
+
+The token endpoint is \`<REST base URL>/services/rest/auth/oauth2/v1/token\`; the client assertion names it as its audience.
+
+### Setting up NetSuite
+
+You need an administrator, or a role with the OAuth 2.0 Authorized Applications Management permission for the mapping step. Do the set-up in each account separately: it is not copied from production to sandboxes or Release Preview, and refreshing a sandbox clears it.
+
+1. **Enable the features.** Setup > Company > Enable Features > SuiteCloud subtab: under SuiteTalk (Web Services) check **REST Web Services**; under Manage Authentication check **OAuth 2.0**. Accept the terms and save.
+
+2. **Create a role for the server.** Setup > Users/Roles > Manage Roles > New (or customize an existing role). Name it, e.g., \`MCP Server\`, and check **Web Services Only Role** so nobody can sign in to the UI with it. On the Permissions subtabs add:
+   - Setup: **REST Web Services** (Full) and **Log in using OAuth 2.0 Access Tokens** (Full).
+   - Reports: **SuiteAnalytics Workbook**: SuiteQL needs it.
+   - Lists and Transactions: the records the tools may use, at the level they need, e.g. Customers (View to read, Edit to create and update, Full to delete), Items (View), Find Transaction (View), Sales Order (Create or Edit). Add custom record types under Custom Record on the role, or through the permissions of the custom record type.
+   - Check the role's subsidiary restrictions in OneWorld accounts: records outside the role's subsidiaries are invisible to it.
+
+   Save, then give the role to the employee the server will act as: Lists > Employees > (employee) > Edit > Access subtab > Roles. A dedicated integration employee keeps the system notes and login audit trail readable.
+
+3. **Create the integration record.** Setup > Integration > Manage Integrations > New. Name it (e.g. \`MCP Server\`), State **Enabled**. On the Authentication subtab clear **Token-Based Authentication** and **TBA: Authorization Flow**; under OAuth 2.0 clear **Authorization Code Grant**, check **Client Credentials (Machine to Machine) Grant**, and under Scope check **REST Web Services** (plus RESTlets if you set \`restlets\` in \`NETSUITE_SCOPES\`). Save. NetSuite shows the Client ID and Client Secret once: copy the **Client ID** into \`NETSUITE_CLIENT_ID\` (the secret is not needed).
+
+4. **Create a certificate.** NetSuite accepts RSA keys of 3072 or 4096 bits (sign with PS256) and EC keys on P-256 (sign with ES256); certificates are valid for at most two years.
+
+   PS256 (RSA):
+
+   \`\`\`sh
+   openssl req -new -x509 -newkey rsa:4096 -sha256 -nodes -days 730 \\
+     -subj "/CN=mcp-server" -keyout netsuite-private.pem -out netsuite-public.pem
+   \`\`\`
+
+   ES256 (EC P-256), then set \`NETSUITE_SIGNING_ALGORITHM=ES256\`:
+
+   \`\`\`sh
+   openssl req -new -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -sha256 -nodes -days 730 \\
+     -subj "/CN=mcp-server" -keyout netsuite-private.pem -out netsuite-public.pem
+   \`\`\`
+
+   \`netsuite-public.pem\` (the certificate) goes to NetSuite; \`netsuite-private.pem\` goes into \`NETSUITE_PRIVATE_KEY\`. To put it on one line: \`awk '{printf "%s\\\\n", $0}' netsuite-private.pem\`.
+
+5. **Map the certificate.** Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup > **Create New**. Choose the **Entity** (the employee from step 2), the **Role** (from step 2) and the **Application** (the integration record from step 3; it is listed only once its Client Credentials grant is checked), upload \`netsuite-public.pem\`, and save. Copy the **Certificate ID** of the new mapping into \`NETSUITE_CERTIFICATE_ID\`.
+
+6. **Configure and check.** Set \`NETSUITE_ACCOUNT_ID\` (Setup > Company > Company Information > Account ID), \`NETSUITE_CLIENT_ID\`, \`NETSUITE_CERTIFICATE_ID\` and \`NETSUITE_PRIVATE_KEY\`, start the server, and call \`netsuite_suiteql\` with \`SELECT id, companyname FROM customer ORDER BY id\`. An answer with rows means the token flow, the role and SuiteQL all work.
+
+If something fails:
+
+- \`upstream_auth\` from the token endpoint with \`invalid_client\` or \`invalid_grant\`: the client ID, certificate ID, private key or algorithm do not match the mapping, or the certificate was revoked or has expired. Setup > Users/Roles > User Management > View Login Audit Trail shows NetSuite's reason for each refused login.
+- \`upstream_auth\` on API calls (HTTP 401 that a fresh token does not cure): the role lacks **Log in using OAuth 2.0 Access Tokens** or **REST Web Services**, or the employee no longer has the role.
+- \`upstream_permission\` (403): the role lacks the permission for that record type or operation; SuiteQL returns only rows the role may see.
+
+**Rotating the certificate:** create a new certificate and a new mapping for the same entity, role and application, switch \`NETSUITE_CERTIFICATE_ID\` and \`NETSUITE_PRIVATE_KEY\` together, restart, then revoke the old mapping (the Revoke button on the M2M Setup page).`;
+
+export const SALESFORCE_README = `This server fronts a Salesforce org through its REST API. It offers six tools:
+
+| Tool | What it does | Hints |
+| --- | --- | --- |
+| \`salesforce_get_record\` | Reads one record of any sObject by its 15- or 18-character ID, optionally only some fields | read-only |
+| \`salesforce_create_record\` | Creates a record and returns its ID; with \`external_id\` (\`{ "field": "External_Id__c", "value": "ERP-42" }\`) it upserts instead, so repeating the call never creates a second record | |
+| \`salesforce_update_record\` | Changes the given fields of a record; fields left out keep their values | destructive |
+| \`salesforce_delete_record\` | Deletes a record (it goes to the recycle bin) | destructive |
+| \`salesforce_soql\` | Runs a SOQL query and returns one page of up to 2,000 records; pass the returned \`nextCursor\` back as \`cursor\` for the next page | read-only |
+| \`salesforce_describe\` | Lists the org's objects (\`filter\` narrows them), or describes one object: its fields with types, which ones a new record requires, picklist values, lookups and child relationships | read-only |
+
+How it reaches Salesforce:
+
+- **One integration user.** The server signs in to Salesforce with an external client app, using either the OAuth 2.0 client credentials flow (consumer key and secret; Salesforce issues the session for the app's *Run As* user) or the JWT bearer flow (a short-lived assertion signed with the private key of a certificate uploaded to the app, naming \`SALESFORCE_USERNAME\`). Every MCP caller's request reaches Salesforce as that one user, so its profile and permission sets, sharing rules and field-level security decide what the tools can see and change. Restrict who may call which tool with the server's own authentication (tool scopes and roles); the MCP caller's own token is never sent to Salesforce.
+- **Where calls go.** The token answer names the org's instance (\`instance_url\`). All API calls go there, below \`/services/data/v<SALESFORCE_API_VERSION>/\`, and only over https. Tool input never changes the host or leaves that path: object and field names, record IDs and query cursors are checked before anything is sent, and every value becomes exactly one URL path segment.
+- **Sessions.** Salesforce does not say how long a session lives (it follows the org's or the app's session timeout). The server keeps one session for all callers and uses it until Salesforce answers \`401\` with \`INVALID_SESSION_ID\`; it then fetches a new session once and repeats the call. Concurrent tool calls share a single token request.
+- **Failures.** Reads, deletes, updates and upserts are retried on 429, 502, 503, 504, network errors and timeouts, with exponential backoff that honours \`Retry-After\` (the \`UPSTREAM_*\` settings): an update sets absolute values, and an upsert is keyed by its external ID, so sending either again changes nothing more. A create without \`external_id\` is sent once, since repeating it could create the record twice. After several failures in a row, calls fail fast for a while (\`UPSTREAM_BREAKER_*\`) instead of piling onto an org that is down.
+- **Errors.** Salesforce's error lists (\`[{ "message", "errorCode", "fields" }]\`) become tool errors with a stable \`code\` in the structured content; the \`errorCode\` decides, not only the HTTP status: \`upstream_validation\` (\`REQUIRED_FIELD_MISSING\`, \`INVALID_FIELD\`, \`MALFORMED_QUERY\`, \`INVALID_TYPE\`, \`FIELD_CUSTOM_VALIDATION_EXCEPTION\` and the like, with \`fields\` naming each field Salesforce named), \`upstream_auth\` (\`INVALID_SESSION_ID\` that a new session does not cure, or the token endpoint refused the credentials), \`upstream_permission\` (\`INSUFFICIENT_ACCESS*\`, \`API_DISABLED_FOR_ORG\`), \`upstream_not_found\` (\`NOT_FOUND\`, \`ENTITY_IS_DELETED\`), \`upstream_conflict\` (\`DUPLICATE_VALUE\`, \`DUPLICATES_DETECTED\`, \`ENTITY_IS_LOCKED\`, or an external ID value that matches several records), \`upstream_rate_limited\` (\`REQUEST_LIMIT_EXCEEDED\`: the org's 24-hour API request allowance is used up, which Salesforce reports as 403), \`upstream_unavailable\` (503 and other 5xx, timeout, network, circuit open) and \`upstream_unknown\`. \`upstreamCode\` carries Salesforce's \`errorCode\`, \`status\` the HTTP status.
+- **Missing settings.** Without the Salesforce settings the server still starts (and logs a warning); each Salesforce tool answers with the error code \`upstream_not_configured\`, listing what is missing.
+- **Names.** The tools take API names, not labels: \`Account\`, \`Invoice__c\`, \`AnnualRevenue\`, \`External_Id__c\`. \`salesforce_describe\` shows them. Query results and records come without Salesforce's \`attributes\` entries.
+
+### Settings
+
+| Variable | Required | Meaning |
+| --- | --- | --- |
+| \`SALESFORCE_LOGIN_URL\` | client credentials: yes | Where tokens are requested, without a path. The client credentials flow needs the org's My Domain URL, e.g. \`https://acme.my.salesforce.com\` or, for a sandbox, \`https://acme--uat.sandbox.my.salesforce.com\`: Salesforce refuses that flow on \`login.salesforce.com\` and \`test.salesforce.com\`. The JWT bearer flow also works with \`https://login.salesforce.com\` (production) or \`https://test.salesforce.com\` (sandboxes). The default is the URL given when the project was generated. |
+| \`SALESFORCE_API_VERSION\` | no (default chosen at generation, e.g. \`66.0\`) | REST API version, e.g. \`66.0\` (a leading \`v\` is accepted). Every call uses it, so queries and records behave the same until you change it on purpose. |
+| \`SALESFORCE_AUTH_FLOW\` | no (default \`client_credentials\`) | \`client_credentials\` or \`jwt_bearer\`. |
+| \`SALESFORCE_CLIENT_ID\` | yes | Consumer key of the external client app. |
+| \`SALESFORCE_CLIENT_SECRET\` | client credentials: yes (secret) | Consumer secret of the external client app. Not used by the JWT bearer flow. |
+| \`SALESFORCE_USERNAME\` | JWT bearer: yes | Username of the integration user the server acts as, e.g. \`integration@acme.com\` (sandbox usernames carry the sandbox suffix, e.g. \`integration@acme.com.uat\`). |
+| \`SALESFORCE_PRIVATE_KEY\` | JWT bearer: yes (secret) | Unencrypted RSA private key in PEM form (\`-----BEGIN PRIVATE KEY-----\` or \`-----BEGIN RSA PRIVATE KEY-----\`) whose certificate is uploaded to the external client app. Where a value must fit on one line, write the line breaks as \`\\n\`. Keep it in a secret store, never in the repository. |
+
+The token endpoint is \`<SALESFORCE_LOGIN_URL>/services/oauth2/token\`. JWT bearer assertions are signed with RS256, live two minutes, carry \`iss\` = consumer key, \`sub\` = username and \`aud\` = \`https://test.salesforce.com\` for sandbox and scratch-org My Domains (\`*.sandbox.my.salesforce.com\`, \`*.scratch.my.salesforce.com\`) and for \`test.salesforce.com\`, \`https://login.salesforce.com\` otherwise.
+
+### Setting up Salesforce
+
+You need a Salesforce administrator (the *Create, edit, and delete External Client Apps* and *Manage Users* permissions). Do the set-up, or check it, in every org the server connects to, sandboxes included: each has its own My Domain, users and app settings.
+
+1. **Find the My Domain URL.** Setup > Quick Find: *My Domain*. The page shows the *Current My Domain URL*, e.g. \`acme.my.salesforce.com\` (sandboxes: \`acme--uat.sandbox.my.salesforce.com\`). Put it, with \`https://\`, into \`SALESFORCE_LOGIN_URL\`.
+
+2. **Prepare the integration user.** Create a dedicated user (Setup > Users > New User), ideally with the *Salesforce Integration* user license and the *Minimum Access - API Only Integrations* profile, or any profile with *API Enabled* and *API Only User*. Grant it exactly what the tools may do with a permission set: object permissions (Read, Create, Edit, Delete per object) and field-level security for the fields they use, plus *API Enabled* if the profile lacks it. The tools can never do more than this user.
+
+3. **Create the external client app.** Setup > Quick Find: *External Client App Manager* > **New External Client App**. Give it a name (e.g. \`MCP Server\`), a contact email and Distribution State **Local**. Under **API (Enable OAuth Settings)** check **Enable OAuth**, enter any callback URL (e.g. \`https://login.salesforce.com/services/oauth2/success\`; neither flow uses it), and add the OAuth scope **Manage user data via APIs (api)**. No other scope is needed: the server never uses refresh tokens, so \`refresh_token, offline_access\` can stay off. Then, under **Flow Enablement**, enable the flow you chose:
+   - **Client credentials:** check **Enable Client Credentials Flow** and accept the notice.
+   - **JWT bearer:** check **Enable JWT Bearer Flow** and upload the certificate from step 4.
+
+   Click **Create**. (Existing orgs may still use a connected app from Setup > App Manager instead; its OAuth settings and policies carry the same names.)
+
+4. **JWT bearer only: create the key pair.** Salesforce checks the assertion with the certificate's RSA key:
+
+   \`\`\`sh
+   openssl req -x509 -newkey rsa:2048 -sha256 -nodes -days 730 \\
+     -subj "/CN=mcp-server" -keyout salesforce-private.pem -out salesforce-certificate.crt
+   \`\`\`
+
+   \`salesforce-certificate.crt\` goes to the app (step 3); \`salesforce-private.pem\` goes into \`SALESFORCE_PRIVATE_KEY\`. To put it on one line: \`awk '{printf "%s\\\\n", $0}' salesforce-private.pem\`.
+
+5. **Set the app's policies.** In the External Client App Manager open the app > **Policies** tab > **Edit**:
+   - **Client credentials:** under **OAuth Flows and External Client App Enhancements**, check **Enable Client Credentials Flow** and set **Run As (Username)** to the integration user from step 2.
+   - **JWT bearer:** under **Plugin Policies**, set **Permitted Users** to **Admin approved users are pre-authorized**; under **App Policies**, select the integration user's profile or, better, a permission set assigned only to that user. Salesforce refuses the assertion of any user who is not pre-authorized this way.
+
+   If the integration user's profile restricts login IP ranges, add the server's outbound addresses to them (or relax IP restrictions for this app under **IP Relaxation**). Save.
+
+6. **Copy the consumer key (and secret).** Open the app > **Settings** tab > **OAuth Settings** > **Consumer Key and Secret**; Salesforce asks for a verification code sent to your email. Copy the **Consumer Key** into \`SALESFORCE_CLIENT_ID\` and, for the client credentials flow, the **Consumer Secret** into \`SALESFORCE_CLIENT_SECRET\`. Changes to a new app can take a few minutes to reach every server of the org.
+
+7. **Configure and check.** Set \`SALESFORCE_AUTH_FLOW\` and the settings of that flow, start the server, and call \`salesforce_soql\` with \`SELECT Id, Name FROM Account ORDER BY Name LIMIT 5\`. Records (or an empty page) mean the token flow, the user and the API all work.
+
+If something fails:
+
+- \`upstream_auth\` from the token endpoint with \`invalid_grant\` and "request not supported on this domain": the client credentials flow was pointed at \`login.salesforce.com\` or \`test.salesforce.com\`; use the My Domain URL.
+- \`invalid_grant\` "no client credentials user enabled": the app's **Run As** user is not set (step 5).
+- \`invalid_client_id\` "client identifier invalid" or \`invalid_client\` "invalid client credentials": the consumer key or secret is wrong, or the app is not yet active; wait a few minutes after creating it.
+- \`invalid_grant\` "user hasn't approved this consumer": the JWT bearer user is not pre-authorized (step 5), or \`SALESFORCE_USERNAME\` is not that user's exact username. "invalid assertion": the private key does not belong to the uploaded certificate. Setup > Login History lists each refused sign-in with Salesforce's reason.
+- \`upstream_permission\` with \`API_DISABLED_FOR_ORG\`: the org's edition has no API access, or the user lacks *API Enabled*. With \`INSUFFICIENT_ACCESS*\`: the user lacks the object permission, field-level security or record access for that operation.
+- \`upstream_rate_limited\` with \`REQUEST_LIMIT_EXCEEDED\`: the org has used its daily API request allowance (Setup > System Overview shows it); calls succeed again as the rolling 24-hour window frees up.
+
+**Rotating credentials:** for the client credentials flow, stage a new consumer secret (app > Settings > OAuth Settings), switch \`SALESFORCE_CLIENT_SECRET\`, restart, then remove the old secret. For the JWT bearer flow, upload the new certificate to the app, switch \`SALESFORCE_PRIVATE_KEY\` at the same time, and restart; sessions already issued keep working until they time out.`;
+
+export const REST_API_README = `This server reaches a REST API organised as collections of items: \`GET <UPSTREAM_API_URL>/<collection>\` lists, \`POST <UPSTREAM_API_URL>/<collection>\` creates, and \`GET\`, \`PATCH\` and \`DELETE <UPSTREAM_API_URL>/<collection>/<id>\` read, change and delete one item. It offers five tools:
+
+| Tool | What it does | Hints |
+| --- | --- | --- |
+| \`api_get_item\` | Reads one item of a collection by its ID | read-only |
+| \`api_list_items\` | Lists one page of a collection (\`limit\` 1 to 100, default 20; \`offset\`), optionally with equality \`filters\` sent as query parameters (\`?status=open\`); returns \`items\`, \`total\` when the API reports it, and \`nextOffset\` while more items follow | read-only |
+| \`api_create_item\` | Creates an item from a JSON object of fields and returns it as the API stored it (and its \`location\`); an optional \`idempotency_key\` is sent as \`Idempotency-Key\` | |
+| \`api_update_item\` | Changes the given fields of an item (HTTP \`PATCH\`, JSON body); fields left out keep their values | destructive |
+| \`api_delete_item\` | Deletes an item | destructive |
+
+Every result is JSON, both as structured content and as text. Tools reach the API through \`ctx.upstream.rest\` (\`get\`, \`list\`, \`create\`, \`update\`, \`delete\` in \`src/upstream/rest-api/rest-api.ts\`); write your own tools on the same client, or adapt it when your API pages or filters differently.
+
+How it reaches the API:
+
+- **Lists.** \`limit\` and \`offset\` are sent as query parameters. The answer may be a JSON array or an object holding the array in \`items\`, \`data\` or \`results\`; the total is read from \`total\`, \`total_count\` or \`totalCount\`, or the \`X-Total-Count\` header. Without a total, a full page means there may be more.
+- **What input may name.** Collection names are letters, digits, \`_\`, \`-\` and \`.\`; item IDs are single URL path segments (no \`/\`, \`?\`, \`#\`, \`%\`, spaces, \`.\` or \`..\`); each is percent-encoded as one segment below \`UPSTREAM_API_URL\`, so no input can reach another path or host. Set \`UPSTREAM_API_COLLECTIONS\` (e.g. \`orders,customers\`) to limit the tools to those collections; any other is refused with the error code \`collection_not_allowed\` before anything is sent.
+- **Retries.** Reads, deletes and creations with an \`idempotency_key\` are retried on 429, 502, 503, 504, network errors and timeouts, with exponential backoff that honours \`Retry-After\` (the \`UPSTREAM_*\` timing settings). Creations without a key and updates are sent once: the API may have acted before the connection broke. After several failures in a row, calls fail fast for a while (\`UPSTREAM_BREAKER_*\`) instead of piling onto an API that is down.
+- **Errors.** Error answers become tool errors with a stable \`code\` in the structured content: \`upstream_validation\` (400, 422), \`upstream_auth\` (401, or the token endpoint refused this server's credentials), \`upstream_permission\` (403), \`upstream_not_found\` (404), \`upstream_conflict\` (409, 412), \`upstream_rate_limited\` (429 after the retries, with \`retryAfterMs\`), \`upstream_unavailable\` (5xx, timeout, network, circuit open) and \`upstream_unknown\`. Problem details (RFC 9457, \`application/problem+json\`) are read: the message is \`title: detail\`, \`upstreamCode\` is the problem \`type\` (or a \`code\` member), and field problems become \`fields\` (\`errors: [{ pointer, detail }]\`, \`invalid-params: [{ name, reason }]\`, \`errors: { field: [messages] }\`). Plain \`{ "message", "code" }\` bodies are read too; bodies that are not JSON never reach the client.
+- **Missing settings.** Without \`UPSTREAM_API_URL\` (or the credentials of the chosen mode) the server still starts, logs a warning listing what is missing, and each \`api_*\` tool answers with the error code \`upstream_not_configured\` and the same list in \`problems\`.
+
+### Authentication
+
+\`UPSTREAM_API_AUTH\` chooses how the server authenticates to the API. The generic preset starts with \`none\`; Keycloak, Entra ID and Scalekit start with \`client_credentials\`.
+
+| Mode | What is sent | Settings |
+| --- | --- | --- |
+| \`none\` | nothing | |
+| \`api_key\` | the key in its own header (\`x-api-key: <key>\`) | \`UPSTREAM_API_KEY\`, \`UPSTREAM_API_KEY_HEADER\` |
+| \`client_credentials\` | \`Authorization: Bearer <token>\`: this server's own token (OAuth client credentials grant), the same for every caller | \`UPSTREAM_CLIENT_ID\`, \`UPSTREAM_CLIENT_SECRET\`, \`UPSTREAM_TOKEN_URL\` (derived from the identity provider's settings where the preset knows them), \`UPSTREAM_SCOPE\`, \`UPSTREAM_AUDIENCE\` |
+| \`token_exchange\` (Keycloak) | \`Authorization: Bearer <token>\`: a token for the caller, exchanged for the caller's own access token (RFC 8693), so the API sees and authorizes the person or client behind each call | as \`client_credentials\`, plus \`UPSTREAM_AUDIENCE\` (the REST API's client in the realm) |
+
+With \`client_credentials\` the server keeps one token, replaces it shortly before it expires (\`UPSTREAM_TOKEN_REFRESH_BEFORE_SECONDS\`), and requests a fresh one at once if the API refuses it (401); concurrent calls share one token request. The client secret goes to the token endpoint as HTTP Basic or in the form body, as \`UPSTREAM_CLIENT_AUTH_METHOD\` says (each preset defaults to what its identity provider expects).
+
+With \`token_exchange\` the server exchanges each caller's access token once and keeps the result, per caller, until shortly before it expires (at most 1000 callers, the least recently active forgotten first); the cache is keyed by a SHA-256 of the caller's token. The caller's own access token is never sent to the API. It needs a caller token: use it with the \`jwt\` or \`introspection\` auth strategy over HTTP. Over stdio, without authentication or behind an HMAC-signing gateway there is no token to exchange, and the tools answer with the error code \`caller_token_required\`; use \`client_credentials\` there.
+
+### Settings
+
+| Variable | Required | Meaning |
+| --- | --- | --- |
+| \`UPSTREAM_API_URL\` | yes, for the \`api_*\` tools | Base URL of the REST API, e.g. \`https://api.example.com/v1\`. https; plain http only on localhost. |
+| \`UPSTREAM_API_AUTH\` | no | \`none\`, \`api_key\`, \`client_credentials\` (and \`token_exchange\` with Keycloak). |
+| \`UPSTREAM_API_KEY\` | with \`api_key\` (secret) | The key the API issued to this server. |
+| \`UPSTREAM_API_KEY_HEADER\` | no (default \`x-api-key\`) | Header that carries the key. |
+| \`UPSTREAM_TOKEN_URL\` | with \`client_credentials\` on the generic preset | Token endpoint. Keycloak, Entra ID and Scalekit derive it; set it to override. |
+| \`UPSTREAM_CLIENT_ID\` | with \`client_credentials\` / \`token_exchange\` | This server's OAuth client ID at the identity provider. |
+| \`UPSTREAM_CLIENT_SECRET\` | with \`client_credentials\` / \`token_exchange\` (secret) | Its client secret. |
+| \`UPSTREAM_CLIENT_AUTH_METHOD\` | no | \`client_secret_basic\` or \`client_secret_post\`. |
+| \`UPSTREAM_SCOPE\` | Entra ID: yes | Space-separated scopes requested for the API's tokens; Entra ID: \`<Application ID URI of the API>/.default\`. |
+| \`UPSTREAM_AUDIENCE\` | Keycloak \`token_exchange\`: yes | Generic: sent as \`audience\` in the token request (Auth0 and others). Keycloak: the REST API's client ID, the audience of exchanged tokens. |
+| \`UPSTREAM_API_COLLECTIONS\` | no | Collections the tools may reach, separated by commas; unset allows every collection. |`;
+
+export const KEYCLOAK_API_README = `The REST API's tokens come from the same realm (\`<KEYCLOAK_URL>/realms/<KEYCLOAK_REALM>/protocol/openid-connect/token\`; \`UPSTREAM_TOKEN_URL\` overrides it). Give this server a confidential client: *Clients* → *Create client* → *Client ID* e.g. \`mcp-server\` (it can be the client of \`KEYCLOAK_CLIENT_ID\`) → *Next* → *Client authentication* on → for \`client_credentials\` turn *Service accounts roles* on, for \`token_exchange\` turn *Standard Token Exchange* on (Keycloak 26.2 or later; older versions need the \`token-exchange\` preview feature and, on the REST API's client, *Permissions* → *token-exchange* granted to this client) → *Save*; copy *Credentials* → *Client secret* into \`UPSTREAM_CLIENT_SECRET\` and the client ID into \`UPSTREAM_CLIENT_ID\`. With \`client_credentials\` the API sees this client's service account: grant it the API's roles under *Service accounts roles* → *Assign role*, and add an *Audience* mapper (*Included Client Audience* = the API's client, e.g. \`orders-api\`) on its dedicated client scope so its tokens name the API. With \`token_exchange\` (\`UPSTREAM_API_AUTH=token_exchange\`, \`UPSTREAM_AUDIENCE\` = the API's client ID) the API sees the caller: the callers' tokens must also carry this server's client in their audience (on each calling client's audience mapper, add *Included Client Audience* = \`mcp-server\`), and this client needs the API's client among the audiences it may request (an *Audience* mapper for \`orders-api\` on its dedicated client scope).`;
+
+export const ENTRA_API_README = `The REST API's app-only tokens come from the tenant's token endpoint (\`<ENTRA_AUTHORITY_HOST>/<ENTRA_TENANT_ID>/oauth2/v2.0/token\`; a multi-tenant \`ENTRA_TENANT_ID\` such as \`organizations\` names no tenant, so then set \`UPSTREAM_TOKEN_URL\` to the token endpoint of the tenant the API belongs to). In the Microsoft Entra admin center: the API's own app registration needs an app role for applications (*App roles* → *Create app role*, *Allowed member types*: *Applications*, e.g. value \`Orders.ReadWrite.All\`) and an *Application ID URI* (*Expose an API*). Then, in this server's app registration (the one of \`ENTRA_CLIENT_ID\`, or a separate one): *Certificates & secrets* → *New client secret* → copy its *Value* into \`UPSTREAM_CLIENT_SECRET\` and the *Application (client) ID* into \`UPSTREAM_CLIENT_ID\`; *API permissions* → *Add a permission* → *APIs my organization uses* (or *My APIs*) → the API → *Application permissions* → the role → *Add permissions* → *Grant admin consent for <tenant>*. Set \`UPSTREAM_SCOPE\` to \`<Application ID URI of the API>/.default\` (e.g. \`api://orders-api/.default\`): Entra issues app-only tokens only for \`.default\`, carrying the consented roles in \`roles\`. Secrets expire: note the date and rotate before it.`;
+
+export const SCALEKIT_API_README = `The REST API's tokens come from the Scalekit environment (\`<SCALEKIT_ENVIRONMENT_URL>/oauth/token\`; \`UPSTREAM_TOKEN_URL\` overrides it), issued to an API client with the client credentials grant. API clients (machine-to-machine clients) belong to an organization and are created through the Scalekit API or one of its SDKs: register one for the organization whose REST API this server calls, with the scopes (and audience) that API checks and a token lifetime; Scalekit answers with the client ID and a secret it shows only once. Put them into \`UPSTREAM_CLIENT_ID\` and \`UPSTREAM_CLIENT_SECRET\` (sent in the form body, \`client_secret_post\`); set \`UPSTREAM_SCOPE\` only to ask for fewer scopes than the client holds. The API verifies the tokens against the environment's keys (\`<SCALEKIT_ENVIRONMENT_URL>/keys\`), as this server does for its callers' tokens.`;

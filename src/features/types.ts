@@ -45,9 +45,24 @@ export interface FeatureManifest {
   readme: readonly ReadmeSection[];
 }
 
+/**
+ * The example upstream call of a tool made with `add tool --upstream-call`: TypeScript source
+ * placed into the tool template. Its test runs it against the preset's fake upstream
+ * (tests/helpers/upstream-sample.ts in the generated project).
+ */
+export interface UpstreamToolCall {
+  /** Fields of the tool's zod input object. */
+  inputFields: string;
+  /** The handler's first parameter: destructured input fields. */
+  parameters: string;
+  /** An expression reading from the upstream through `ctx.upstream`; the tool returns its result as JSON. */
+  call: string;
+}
+
 export interface UpstreamFeature extends FeatureManifest {
   /** Strategies that work against this upstream, the first being the default. */
   authStrategies: readonly [AuthStrategy, ...AuthStrategy[]];
+  toolCall: UpstreamToolCall;
 }
 
 export type AuthFeature = FeatureManifest;

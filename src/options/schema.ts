@@ -5,7 +5,9 @@ import { z } from 'zod';
  * combination rules, feature manifests and the `enterprise-mcp.json` marker all derive from these
  * enums: a value exists here only once it generates a project that works end to end.
  */
-export const UPSTREAMS = ['generic', 'keycloak', 'entra', 'scalekit'] as const;
+/** Upstreams with nothing to choose beyond the preset itself. */
+const UPSTREAMS_WITHOUT_SETTINGS = ['generic', 'keycloak', 'entra', 'scalekit'] as const;
+export const UPSTREAMS = [...UPSTREAMS_WITHOUT_SETTINGS, 'netsuite', 'salesforce'] as const;
 export const AUTH_STRATEGIES = ['none', 'jwt', 'introspection', 'gateway'] as const;
 export const STORAGE_BACKENDS = ['memory'] as const;
 export const DEPLOY_TARGETS = ['docker', 'github-actions'] as const;
@@ -23,15 +25,65 @@ export type StorageBackend = z.infer<typeof storageSchema>;
 export type DeployTarget = z.infer<typeof deployTargetSchema>;
 export type PackageManager = z.infer<typeof packageManagerSchema>;
 
+/** NetSuite account IDs as Company Information shows them: 123456, sandboxes 123456_SB1, test drives TSTDRV1234567. */
+export const NETSUITE_ACCOUNT_ID = /^[A-Z0-9]+(_(SB|RP)[0-9]+)?$/;
+
+export const netsuiteSettingsSchema = z.object({
+  /** Rendered as the NETSUITE_ACCOUNT_ID default; unset leaves it to the environment. */
+  accountId: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(NETSUITE_ACCOUNT_ID, 'expected a NetSuite account ID such as 1234567 or 1234567_SB1 (Setup > Company > Company Information)')
+    .optional(),
+});
+
+export const DEFAULT_SALESFORCE_LOGIN_URL = 'https://login.salesforce.com';
+export const DEFAULT_SALESFORCE_API_VERSION = '66.0';
+
+export const salesforceSettingsSchema = z.object({
+  /** Where tokens are requested: the org's My Domain URL (needed by the client credentials flow), login or test. */
+  loginUrl: z
+    .url({ protocol: /^https$/, error: 'expected an https URL such as https://acme.my.salesforce.com' })
+    .transform((value) => new URL(value))
+    .refine((url) => url.pathname === '/' && url.search === '' && url.hash === '', 'expected the login host only, e.g. https://acme.my.salesforce.com')
+    .transform((url) => url.origin)
+    .default(DEFAULT_SALESFORCE_LOGIN_URL),
+  /** REST API version without the "v", e.g. 66.0. */
+  apiVersion: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{2,3}\.0$/, 'expected a Salesforce API version such as 66.0')
+    .default(DEFAULT_SALESFORCE_API_VERSION),
+});
+export type NetsuiteSettings = z.output<typeof netsuiteSettingsSchema>;
+export type SalesforceSettings = z.output<typeof salesforceSettingsSchema>;
+
+/** The upstream and the settings only it has: a NetSuite account ID never rides along with another preset. */
+export const upstreamChoiceSchema = z.discriminatedUnion('upstream', [
+  z.object({ upstream: z.enum(UPSTREAMS_WITHOUT_SETTINGS) }).strict(),
+  z.object({ upstream: z.literal('netsuite'), netsuite: netsuiteSettingsSchema }).strict(),
+  z.object({ upstream: z.literal('salesforce'), salesforce: salesforceSettingsSchema }).strict(),
+]);
+export type UpstreamChoice = z.output<typeof upstreamChoiceSchema>;
+
+/** An upstream with its settings at their defaults. */
+export function defaultUpstreamChoice(upstream: Upstream): UpstreamChoice {
+  if (upstream === 'netsuite') return { upstream, netsuite: {} };
+  if (upstream === 'salesforce') return { upstream, salesforce: salesforceSettingsSchema.parse({}) };
+  return { upstream };
+}
+
 /** What shapes the generated files. Recorded in the marker so `add` can regenerate consistently. */
-export const projectOptionsSchema = z.object({
+const commonOptionsSchema = z.object({
   projectName: z.string().min(1),
-  upstream: upstreamSchema,
   auth: authSchema,
   storage: storageSchema,
   deploy: z.array(deployTargetSchema).transform((targets) => [...new Set(targets)].sort()),
   packageManager: packageManagerSchema,
-});
+}).strict();
+// Both sides strict: a key is refused unless one side knows it, so another upstream's settings fail.
+export const projectOptionsSchema = z.intersection(commonOptionsSchema, upstreamChoiceSchema);
 export type ProjectOptions = z.infer<typeof projectOptionsSchema>;
 
 /** What only affects this run (never written into the project). */
@@ -58,6 +110,8 @@ export const LABELS = {
     keycloak: { label: 'Keycloak', hint: 'one Keycloak realm issues the tokens' },
     entra: { label: 'Microsoft Entra ID', hint: 'an Entra app registration; single- or multi-tenant' },
     scalekit: { label: 'Scalekit', hint: 'Scalekit MCP auth: sign-in, DCR and CIMD for MCP clients' },
+    netsuite: { label: 'Oracle NetSuite', hint: 'records and SuiteQL with machine-to-machine credentials' },
+    salesforce: { label: 'Salesforce', hint: 'sObjects, SOQL and describe with an external client app' },
   },
   auth: {
     none: { label: 'None', hint: 'local development and stdio; refuses remote binds unless allowed' },

@@ -18,9 +18,10 @@ import {
   type Upstream,
 } from '../options/schema.js';
 import type { Choice, Prompter } from './prompter.js';
+import { resolveUpstreamChoice, type UpstreamSettingFlags } from './upstream-settings.js';
 
 /** What the command line said; anything undefined is asked for, defaulted, or reported missing. */
-export interface CreateFlags {
+export interface CreateFlags extends UpstreamSettingFlags {
   directory?: string | undefined;
   name?: string | undefined;
   upstream?: Upstream | undefined;
@@ -71,6 +72,7 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
   const upstream = await answer(flags.upstream, 'generic', flagHelp('--upstream', UPSTREAMS), () =>
     env.prompter.select({ message: 'Which upstream system?', options: choices('upstream', UPSTREAMS), initialValue: 'generic' }),
   );
+  const upstreamChoice = await resolveUpstreamChoice(upstream, flags, answer, env.prompter);
   const authChoices = authStrategiesFor(upstream);
   const auth = await answer(flags.auth, defaultAuthFor(upstream), flagHelp('--auth', authChoices), () =>
     env.prompter.select({ message: 'How should clients authenticate?', options: choices('auth', authChoices), initialValue: defaultAuthFor(upstream) }),
@@ -102,7 +104,7 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
 
   return {
     directory,
-    options: projectOptionsSchema.parse({ projectName, upstream, auth, storage, deploy, packageManager }),
+    options: projectOptionsSchema.parse({ projectName, ...upstreamChoice, auth, storage, deploy, packageManager }),
     run: { install, git },
   };
 }

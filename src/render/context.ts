@@ -1,6 +1,6 @@
 import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
-import { MARKER_FILE, type Marker, type ProjectOptions } from '../options/schema.js';
+import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
 
 /**
  * The data every template sees. Templates render in strict mode, so this shape is the whole
@@ -14,6 +14,9 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     generatorVersion,
     nodeVersion: '20',
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
+    /** Upstream settings chosen at generation time, rendered as configuration defaults. */
+    netsuite: { accountId: options.upstream === 'netsuite' ? (options.netsuite.accountId ?? '') : '' },
+    salesforce: options.upstream === 'salesforce' ? options.salesforce : salesforceSettingsSchema.parse({}),
     auth: { id: options.auth, displayName: authFeatures[options.auth].displayName, verifiesTokens: verifiesTokens(options.auth) },
     storage: { id: options.storage, displayName: storageFeatures[options.storage].displayName },
     deploy: {

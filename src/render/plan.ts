@@ -2,6 +2,7 @@ import { promises as nodeFs } from 'node:fs';
 import { selectFeatures } from '../features/index.js';
 import type { ProjectOptions } from '../options/schema.js';
 import { markerFile, templateContext } from './context.js';
+import { capabilityFiles, REGISTRIES, REGISTRY_FILE, renderRegistry } from './registry.js';
 import { renderProject, sortTree, type FileTree, type TemplateFs } from './render.js';
 import { templatesRoot } from './templates-root.js';
 
@@ -26,7 +27,20 @@ export async function planProject({
     layers: features.overlays,
     context: templateContext(options, features, generatorVersion),
   });
+  writeRegistries(tree);
   const [markerPath, markerBytes] = markerFile(options, generatorVersion);
   tree.set(markerPath, markerBytes);
   return sortTree(tree);
+}
+
+/**
+ * Overlays add their own tools (an upstream's API tools), so each registry is written from the
+ * capability files the rendered tree holds, exactly as the project's `tools:sync` would write it.
+ */
+function writeRegistries(tree: FileTree): void {
+  for (const [kind, { dir }] of Object.entries(REGISTRIES) as Array<[keyof typeof REGISTRIES, (typeof REGISTRIES)[keyof typeof REGISTRIES]]>) {
+    const prefix = `${dir}/`;
+    const names = [...tree.keys()].filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/')).map((path) => path.slice(prefix.length));
+    tree.set(`${prefix}${REGISTRY_FILE}`, Buffer.from(renderRegistry(kind, capabilityFiles(names))));
+  }
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addCommand } from '../../src/commands/add.js';
 import { CliError } from '../../src/errors.js';
 import { renderRegistry } from '../../src/render/registry.js';
+import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 import { captureStdout, memfsProject, PROJECT_ROOT } from '../support/memfs-project.js';
 import { scriptedPrompter } from '../support/scripted-prompter.js';
 
@@ -14,13 +15,16 @@ afterEach(() => stdout.restore());
 const tool = { description: 'Fetches one invoice by its id.' };
 
 describe('add tool', () => {
+  /** The REST API tools the default (generic) project ships. */
+  const API_TOOL_FILES = ['api-create-item.ts', 'api-delete-item.ts', 'api-get-item.ts', 'api-list-items.ts', 'api-update-item.ts'];
+
   it('creates the tool, its test and a registry that lists it', async () => {
     const project = await memfsProject();
     await addCommand('tool', 'get-invoice', tool, project.deps());
     expect(await project.read('src/tools/get-invoice.ts')).toContain("name: 'get_invoice'");
     expect(await project.read('tests/tools/get-invoice.test.ts')).toContain('get_invoice');
     expect(await project.read('src/tools/index.ts')).toBe(
-      renderRegistry('tool', ['echo.ts', 'get-invoice.ts', 'long-task.ts', 'server-info.ts', 'whoami.ts']),
+      renderRegistry('tool', [...API_TOOL_FILES, 'echo.ts', 'get-invoice.ts', 'long-task.ts', 'server-info.ts', 'whoami.ts']),
     );
   });
 
@@ -92,7 +96,7 @@ describe('add tool', () => {
     await addCommand('tool', 'alpha', tool, second.deps());
     await addCommand('tool', 'zeta', tool, second.deps());
     expect(await first.read('src/tools/index.ts')).toBe(await second.read('src/tools/index.ts'));
-    expect(await first.read('src/tools/index.ts')).toMatch(/alphaTool,\n  echoTool,\n  longTaskTool,\n  serverInfoTool,\n  whoamiTool,\n  zetaTool,/);
+    expect(await first.read('src/tools/index.ts')).toMatch(/alphaTool,\n  apiCreateItemTool,\n  apiDeleteItemTool,\n  apiGetItemTool,\n  apiListItemsTool,\n  apiUpdateItemTool,\n  echoTool,\n  longTaskTool,\n  serverInfoTool,\n  whoamiTool,\n  zetaTool,/);
   });
 
   it('picks up a hand-written tool file in the registry', async () => {
@@ -229,5 +233,31 @@ describe('add resource MIME type', () => {
     const project = await memfsProject();
     await addCommand('resource', 'company-policies', { description: 'x', mimeType: 'text/markdown' }, project.deps());
     expect(await project.read('src/resources/company-policies.ts')).toContain("mimeType: 'text/markdown'");
+  });
+});
+
+describe('add tool --upstream-call', () => {
+  it("renders the preset's example call in the handler", async () => {
+    const project = await memfsProject({ ...DEFAULT_DEMO_OPTIONS, upstream: 'netsuite', netsuite: {} });
+    await addCommand('tool', 'get-customer', { ...tool, upstreamCall: true }, project.deps());
+    const source = await project.read('src/tools/get-customer.ts');
+    expect(source).toContain("const result = await ctx.upstream.records.get('customer', id, ctx);");
+    expect(source).toContain('async handler({ id }, ctx)');
+  });
+
+  it("tests the tool against the preset's fake upstream", async () => {
+    const project = await memfsProject();
+    await addCommand('tool', 'get-item', { ...tool, upstreamCall: true }, project.deps());
+    const test = await project.read('tests/tools/get-item.test.ts');
+    expect(test).toContain("import { startUpstreamSample, type UpstreamSample } from '../helpers/upstream-sample.js';");
+    expect(test).toContain("code: 'upstream_not_found'");
+  });
+
+  it('is refused, writing nothing, in a project without a fake upstream to test against', async () => {
+    const project = await memfsProject();
+    await project.fs.rm(`${PROJECT_ROOT}/tests/helpers/upstream-sample.ts`, { force: true });
+    const before = project.snapshot();
+    await expect(addCommand('tool', 'get-item', { ...tool, upstreamCall: true }, project.deps())).rejects.toThrow(/--upstream-call needs tests\/helpers\/upstream-sample\.ts/);
+    expect(project.snapshot()).toEqual(before);
   });
 });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectStdio } from '../support/mcp-process.js';
 
 /**
- * The third way people use the CLI: inside a generated project, `add` a tool, a resource and a
- * prompt, then the project must still type-check, pass its tests and serve the new capabilities.
+ * The third way people use the CLI: inside a generated project, `add` tools (one calling the
+ * upstream API), a resource and a prompt, then the project must still type-check, pass its tests and serve the new capabilities.
  */
 const BIN = resolve('bin/create-enterprise-mcp.js');
 const quiet = { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -24,6 +24,7 @@ describe('adding capabilities to a generated project', () => {
     await execa('node', [BIN, 'demo', '--yes', '--no-git'], { cwd: parent, stdin: 'ignore', env: { ...quiet, npm_config_prefer_offline: 'true' } });
     for (const args of [
       ['tool', 'get-invoice', '--description', 'Fetches one "invoice" by its id.', '--scopes', 'invoices:read'],
+      ['tool', 'read-item', '--description', 'Reads one item of the REST API.', '--upstream-call'],
       ['resource', 'invoice-pdf', '--description', 'One invoice as a document.', '--uri', 'invoice://{id}/pdf'],
       ['resource', 'company-policies', '--description', 'Company travel policies.'],
       ['prompt', 'summarize-invoice', '--description', 'Summarise an invoice for a manager.', '--args', 'invoice_id,tone?'],
@@ -51,6 +52,7 @@ describe('adding capabilities to a generated project', () => {
   it('passes its own tests, including the new ones', async () => {
     const result = await run('test');
     expect(result.all).toContain('tests/tools/get-invoice.test.ts');
+    expect(result.all).toContain('tests/tools/read-item.test.ts');
     expect(result.all).toContain('tests/resources/invoice-pdf.test.ts');
     expect(result.all).toContain('tests/prompts/summarize-invoice.test.ts');
     expect(result.all).toMatch(/Tests\s+\d+ passed/);

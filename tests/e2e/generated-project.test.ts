@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
-import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV, STRATEGY_ENV } from './cases.js';
+import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV, STRATEGY_ENV, UPSTREAM_TOOLS } from './cases.js';
+import type { Upstream } from '../../src/options/schema.js';
 import { verifiesTokens } from '../../src/features/index.js';
 
 /**
@@ -22,6 +23,7 @@ const cases = endToEndCases().map((options) => ({
 }));
 
 const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info', 'whoami'];
+const servedTools = (upstream: Upstream) => [...EXAMPLE_TOOLS, ...UPSTREAM_TOOLS[upstream].tools].sort();
 
 describe.each(cases)('a generated project ($name)', ({ args, packageManager, options }) => {
   let project: string;
@@ -61,14 +63,21 @@ describe.each(cases)('a generated project ($name)', ({ args, packageManager, opt
     });
     afterAll(async () => client?.close());
 
-    it('lists the example tools', async () => {
+    it("lists the example tools and the upstream's tools", async () => {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name).sort()).toEqual(EXAMPLE_TOOLS);
+      expect(tools.map((tool) => tool.name).sort()).toEqual(servedTools(options.upstream));
     });
 
     it('calls a tool', async () => {
       const result = await client.callTool({ name: 'echo', arguments: { text: 'hello over stdio' } });
       expect(JSON.stringify(result.content)).toContain('hello over stdio');
+    });
+
+    it('answers an upstream tool with what its settings still lack, before they are set', async () => {
+      const { name, arguments: args } = UPSTREAM_TOOLS[options.upstream].call;
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError).toBe(true);
+      expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_not_configured' } });
     });
   });
 
@@ -115,9 +124,9 @@ describe.each(cases)('a generated project ($name)', ({ args, packageManager, opt
       server?.process.kill('SIGTERM');
     });
 
-    it('lists the example tools', async () => {
+    it("lists the example tools and the upstream's tools", async () => {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name).sort()).toEqual(EXAMPLE_TOOLS);
+      expect(tools.map((tool) => tool.name).sort()).toEqual(servedTools(options.upstream));
     });
 
     it('calls a tool', async () => {

@@ -24,6 +24,20 @@ describe('project options schema', () => {
     expect(markerSchema.parse(JSON.parse(JSON.stringify(marker)))).toEqual(marker);
   });
 
+  it('keeps the settings that belong to the chosen upstream', () => {
+    const netsuite = projectOptionsSchema.parse({ ...options, upstream: 'netsuite', netsuite: { accountId: '123456_sb1' } });
+    expect(netsuite).toMatchObject({ upstream: 'netsuite', netsuite: { accountId: '123456_SB1' } });
+  });
+
+  it("rejects another upstream's settings", () => {
+    expect(projectOptionsSchema.safeParse({ ...options, netsuite: { accountId: '123456' } }).success).toBe(false);
+    expect(projectOptionsSchema.safeParse({ ...options, upstream: 'netsuite', salesforce: {} }).success).toBe(false);
+  });
+
+  it('requires the settings object of an upstream that has settings', () => {
+    expect(projectOptionsSchema.safeParse({ ...options, upstream: 'salesforce' }).success).toBe(false);
+  });
+
   it('rejects a marker without options', () => {
     expect(markerSchema.safeParse({ $schemaVersion: 1, generatorVersion: '0.1.0' }).success).toBe(false);
   });

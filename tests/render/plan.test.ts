@@ -60,3 +60,28 @@ describe('the file list', () => {
     expect([...tree.keys()]).toMatchSnapshot();
   });
 });
+
+describe('the registries', () => {
+  const netsuite = combinations.find((o) => o.upstream === 'netsuite')!;
+
+  it("list the tools the upstream's overlay adds, beside the base tools", async () => {
+    const registry = (await planProject({ options: netsuite, generatorVersion: '0.0.0-test' })).get('src/tools/index.ts')!.toString();
+    expect(registry).toContain("import netsuiteSuiteqlTool from './netsuite-suiteql.js';");
+    expect(registry).toContain("import echoTool from './echo.js';");
+    expect(registry).not.toContain('api-get-item');
+  });
+
+  it('render the NetSuite account ID chosen at generation as the configuration default', async () => {
+    const options = { ...netsuite, netsuite: { accountId: '1234567_SB1' } };
+    const config = (await planProject({ options, generatorVersion: '0.0.0-test' })).get('src/upstream/config.ts')!.toString();
+    expect(config).toContain("'1234567_SB1'");
+  });
+
+  it('render the Salesforce login URL and API version chosen at generation as configuration defaults', async () => {
+    const salesforce = combinations.find((o) => o.upstream === 'salesforce')!;
+    const options = { ...salesforce, salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '65.0' } };
+    const config = (await planProject({ options, generatorVersion: '0.0.0-test' })).get('src/upstream/config.ts')!.toString();
+    expect(config).toContain("'https://acme.my.salesforce.com'");
+    expect(config).toContain("'65.0'");
+  });
+});

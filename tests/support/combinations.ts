@@ -4,6 +4,7 @@ import {
   PACKAGE_MANAGERS,
   STORAGE_BACKENDS,
   UPSTREAMS,
+  defaultUpstreamChoice,
   type ProjectOptions,
 } from '../../src/options/schema.js';
 import { combinationProblems } from '../../src/options/rules.js';
@@ -18,7 +19,7 @@ export function allCombinations(projectName = 'demo'): ProjectOptions[] {
         for (const deploy of deploySets)
           for (const packageManager of PACKAGE_MANAGERS) {
             if (combinationProblems({ upstream, auth }).length > 0) continue;
-            combinations.push({ projectName, upstream, auth, storage, deploy: [...deploy].sort(), packageManager });
+            combinations.push({ projectName, ...defaultUpstreamChoice(upstream), auth, storage, deploy: [...deploy].sort(), packageManager });
           }
   return combinations;
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { AddDependencies } from '../../src/commands/add.js';
+import type { ProjectOptions } from '../../src/options/schema.js';
 import type { ProjectFs } from '../../src/project/project-fs.js';
 import { planProject } from '../../src/render/plan.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
@@ -11,9 +12,9 @@ import { scriptedPrompter } from './scripted-prompter.js';
 
 export const PROJECT_ROOT = '/work/demo';
 
-/** A freshly rendered default project, held in memory. */
-export async function memfsProject() {
-  const tree = await planProject({ options: DEFAULT_DEMO_OPTIONS, generatorVersion: '0.1.0' });
+/** A freshly rendered project (default options unless given), held in memory. */
+export async function memfsProject(options: ProjectOptions = DEFAULT_DEMO_OPTIONS) {
+  const tree = await planProject({ options, generatorVersion: '0.1.0' });
   const volume = Volume.fromJSON(
     Object.fromEntries([...tree].map(([path, content]) => [join(PROJECT_ROOT, path), content.toString('utf8')])),
   );

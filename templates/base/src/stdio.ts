@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMcpServer } from './mcp/server.js';
 import { createStore } from './storage/index.js';
+import { startUpstream } from './upstream/start.js';
 
 /**
  * Serves the MCP server over stdin/stdout for hosts that launch it as a child process.
@@ -13,7 +14,8 @@ import { createStore } from './storage/index.js';
  */
 export async function startStdioServer(config: Config, logger: Logger): Promise<() => Promise<void>> {
   const store = await createStore(config);
-  const handle = serveStdio(({ era }) => createMcpServer({ config, logger, store }, { era, identity: localProcessIdentity }), {
+  const upstream = startUpstream(config, logger);
+  const handle = serveStdio(({ era }) => createMcpServer({ config, logger, store, upstream }, { era, identity: localProcessIdentity }), {
     onerror: (error) => logger.warn({ err: error }, 'stdio transport error'),
   });
   logger.info('MCP server listening on stdio');

@@ -11,6 +11,7 @@ import type { McpCapabilities } from '../mcp/server.js';
 import { packageInfo } from '../package-info.js';
 import { createStore } from '../storage/index.js';
 import { tools as registeredTools } from '../tools/index.js';
+import { startUpstream } from '../upstream/start.js';
 import { createHttpApp } from './app.js';
 import { InFlightRequests } from './in-flight.js';
 import { createHttpMcpHandler } from './mcp-handler.js';
@@ -34,6 +35,7 @@ export interface StartHttpServerOptions {
 export async function startHttpServer(config: Config, options: StartHttpServerOptions = {}): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
   const store = await createStore(config);
+  const upstream = startUpstream(config, logger);
   const tools = options.capabilities?.tools ?? registeredTools;
   let boundUrl: string | undefined;
   const resourceUrl = () => {
@@ -42,7 +44,7 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
   };
   const authenticator = await createAuthenticator(config, { logger, store, resourceUrl, declaredScopes: declaredScopes(tools) });
   const mcpHandler = createHttpMcpHandler(
-    { config, logger, store },
+    { config, logger, store, upstream },
     { enforceToolAccess: authenticator.enforcesToolAccess, ...(options.capabilities !== undefined && { capabilities: options.capabilities }) },
   );
   const inFlight = new InFlightRequests();

@@ -5,6 +5,7 @@ import type { ProtocolEra, ServerContext } from '@modelcontextprotocol/server';
 import type { Identity } from '../auth/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { UpstreamApi } from '../upstream/index.js';
 import type { McpRequestScope, McpServerDeps } from './server.js';
 
 /**
@@ -23,6 +24,11 @@ export interface RequestContext {
   readonly requestId: string;
   /** Protocol era of this request: "modern" (2026-07-28+) or "legacy" (2025 revisions). */
   readonly era: ProtocolEra;
+  /**
+   * The upstream system's API. Pass this context to its calls (`ctx.upstream.records.get(..., ctx)`):
+   * they act for `identity` and stop when `signal` aborts.
+   */
+  readonly upstream: UpstreamApi;
 }
 
 /** Which capability a request is for, as tagged on its log lines: `{ tool: 'echo' }`, `{ prompt: 'summarize' }`. */
@@ -37,5 +43,6 @@ export function createRequestContext(deps: McpServerDeps, scope: McpRequestScope
     signal: sdkCtx.mcpReq.signal,
     requestId,
     era: scope.era,
+    upstream: deps.upstream,
   };
 }

@@ -9,6 +9,7 @@ import { prompts as registeredPrompts } from '../prompts/index.js';
 import { resources as registeredResources } from '../resources/index.js';
 import type { Store } from '../storage/store.js';
 import { tools as registeredTools } from '../tools/index.js';
+import type { UpstreamApi } from '../upstream/index.js';
 import type { PromptDefinition } from './define-prompt.js';
 import type { ResourceDefinition } from './define-resource.js';
 import type { ToolDefinition } from './define-tool.js';
@@ -21,6 +22,8 @@ export interface McpServerDeps {
   config: Config;
   logger: Logger;
   store: Store;
+  /** The upstream's API clients; their token caches and circuit breakers are shared by every request. */
+  upstream: UpstreamApi;
 }
 
 /** Facts about the one request (HTTP) or connection (stdio) a server instance serves. */

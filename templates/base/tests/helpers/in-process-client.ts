@@ -7,6 +7,7 @@ import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
 import { createMcpServer, type McpCapabilities } from '../../src/mcp/server.js';
 import { createStore } from '../../src/storage/index.js';
 import type { Logger } from '../../src/logger.js';
+import { createUpstreamApi } from '../../src/upstream/index.js';
 import { testConfig } from './config.js';
 import { captureLogs } from './logs.js';
 
@@ -18,16 +19,22 @@ export interface InProcessConnection {
   close(): Promise<void>;
 }
 
+export interface InProcessOptions extends McpCapabilities {
+  logger?: Logger;
+  /** Settings on top of the test defaults, e.g. the URL and credentials of a fake upstream. */
+  env?: Record<string, string>;
+}
+
 /**
  * A real SDK client talking to the real MCP handler through `handler.fetch`: the full HTTP protocol
  * path without a socket. `modern` negotiates 2026-07-28; `legacy` uses the 2025 initialize handshake.
  * Pass `tools`, `resources` or `prompts` to serve custom lists instead of the generated registries.
  */
-export async function connectInProcess(era: Era, options: { logger?: Logger } & McpCapabilities = {}): Promise<InProcessConnection> {
-  const { logger = captureLogs().logger, ...capabilities } = options;
-  const config = testConfig();
+export async function connectInProcess(era: Era, options: InProcessOptions = {}): Promise<InProcessConnection> {
+  const { logger = captureLogs().logger, env = {}, ...capabilities } = options;
+  const config = testConfig(env);
   const store = await createStore(config);
-  const deps = { config, logger, store };
+  const deps = { config, logger, store, upstream: createUpstreamApi(config, { logger }) };
   const handler =
     Object.keys(capabilities).length === 0
       ? createHttpMcpHandler(deps)

@@ -41,6 +41,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         return hasForwardedIdentity(req) ? (req.headers[SIGNATURE_HEADER]?.toString() ?? '') : undefined;
       },
       missingCredentials: 'This server accepts only requests whose identity its gateway forwards and signs',
+      credentialsAreAccessToken: false,
       identify: async (_signature, req) => verifySignedIdentity(req, secret, config.GATEWAY_MAX_SKEW_SECONDS),
     });
   }

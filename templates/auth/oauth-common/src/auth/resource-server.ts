@@ -5,6 +5,7 @@ import { AuthError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import type { IdentityProvider } from '../upstream/types.js';
 import { bearerToken, MalformedCredentials } from './bearer.js';
+import { rememberCallerToken } from './caller-token.js';
 import { bearerChallenge, type BearerError } from './challenge.js';
 import { installProtectedResourceMetadata } from './protected-resource.js';
 import { protectedResourceMetadataUrl } from './resource.js';
@@ -21,6 +22,11 @@ export interface ResourceServerOptions {
    * MalformedCredentials (400) when they are present but unreadable. Default: the bearer token.
    */
   credentials?(req: Request): string | undefined;
+  /**
+   * Whether the credentials are the caller's access token, kept (outside the identity) for a token
+   * exchange with a downstream API. Default: true; false for signed identity headers.
+   */
+  credentialsAreAccessToken?: boolean;
   /** What a request without credentials is told. Default: it needs an access token in the Authorization header. */
   missingCredentials?: string;
   /**
@@ -71,6 +77,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
       let identity: Identity;
       try {
         identity = await options.identify(presented, req);
+        if (options.credentialsAreAccessToken !== false) rememberCallerToken(identity, presented);
       } catch (error) {
         if (error instanceof InvalidToken) {
           req.log.info({ reason: error.reason }, 'refused an access token');

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 
+import { restApiEnv } from './rest-api/settings.js';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tenant values that stand for "any work or school tenant" (`organizations`) or any account at all (`common`). */
 export const MULTI_TENANT_IDS = ['organizations', 'common'] as const;
 
 /**
- * Environment variables of the Microsoft Entra ID upstream, merged into the server's config schema.
- * Optional here: only token-verifying auth strategies need them, and those report what is missing
- * through `identityProviderProblems`.
+ * Environment variables of the Microsoft Entra ID upstream, merged into the server's config schema:
+ * the tenant of the callers, and the REST API the api_* tools reach with app-only tokens from it.
+ * Optional here: token-verifying auth strategies report what they miss through
+ * `identityProviderProblems`, the api_* tools through `upstreamApiProblems`.
  */
 export const upstreamEnv = {
   /** Directory (tenant) ID, or `organizations` / `common` for an app that accepts several tenants. */
@@ -39,4 +42,6 @@ export const upstreamEnv = {
     .regex(/^(api|https):\/\/\S+$/, 'expected the Application ID URI, e.g. api://00000000-0000-0000-0000-000000000000')
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  // Entra takes the client secret in the request body; no audience parameter (the scope names the API).
+  ...restApiEnv({ authModes: ['client_credentials', 'api_key', 'none'], defaultAuth: 'client_credentials', defaultClientAuthMethod: 'client_secret_post' }),
 };

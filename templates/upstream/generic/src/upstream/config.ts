@@ -1,17 +1,13 @@
-import { z } from 'zod';
+import { oidcIdentityEnv } from './oidc-identity-config.js';
+import { restApiAudienceEnv, restApiEnv } from './rest-api/settings.js';
 
 /**
- * Environment variables of the generic upstream, merged into the server's config schema. They
- * describe the OpenID Connect provider that issues callers' tokens. Optional here: only token-verifying
- * auth strategies need them, and those report a missing issuer through `identityProviderProblems`.
- * Add the upstream API's base URL and credentials here together with the client that uses them.
+ * Environment variables of the generic upstream, merged into the server's config schema: the OpenID
+ * Connect provider of its callers, and the REST API the api_* tools reach.
  */
 export const upstreamEnv = {
-  OIDC_ISSUER: z
-    .url({ protocol: /^https?$/, error: 'expected the issuer URL exactly as tokens carry it in "iss", e.g. https://idp.example.com' })
-    .optional(),
-  /** Claim holding the caller's roles; a dotted path reaches into objects (`realm_access.roles`). */
-  OIDC_ROLES_CLAIM: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'expected a claim name or dotted path, e.g. roles').default('roles'),
-  /** Claim naming the caller's tenant or organisation; unset means tokens carry no tenant. */
-  OIDC_TENANT_CLAIM: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'expected a claim name or dotted path, e.g. tid').optional(),
+  ...oidcIdentityEnv,
+  // `none` by default: a generated project talks to an open API until credentials are configured.
+  ...restApiEnv({ authModes: ['none', 'api_key', 'client_credentials'], defaultAuth: 'none', defaultClientAuthMethod: 'client_secret_basic' }),
+  ...restApiAudienceEnv,
 };

@@ -1,6 +1,27 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { restApiTokenIssuer } from './rest-api-issuer.js';
+import { createConfiguredRestApi, restApiProblems } from './rest-api/create.js';
+import type { RestApi } from './rest-api/rest-api.js';
 import type { UpstreamDescriptor } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './identity.js';
 
-/** Scalekit as the authorization server of the MCP server's callers. */
+/** Scalekit: the authorization server of the MCP server's callers, and the issuer of the REST API's tokens. */
 export const upstreamDescriptor: UpstreamDescriptor = { id: 'scalekit', displayName: 'Scalekit' };
+
+/** What tools reach as ctx.upstream. */
+export interface UpstreamApi {
+  /** The REST API behind the api_* tools. */
+  readonly rest: RestApi;
+}
+
+/** Created once at start-up; requests no token until the first call. */
+export function createUpstreamApi(config: Config, deps: { logger: Logger }): UpstreamApi {
+  return { rest: createConfiguredRestApi(config, restApiTokenIssuer(config), deps) };
+}
+
+/** Settings the REST API still needs; reported at start-up and by every api_* call. */
+export function upstreamApiProblems(config: Config): string[] {
+  return restApiProblems(config, restApiTokenIssuer(config));
+}

@@ -1,0 +1,45 @@
+import type { Logger } from '../../logger.js';
+import type { UpstreamHttpPolicy } from '../http/settings.js';
+import { createUpstreamClient } from '../http/upstream-client.js';
+import { NETSUITE } from './display-name.js';
+import { parseNetSuiteError } from './error-body.js';
+import { netSuiteRecords, type NetSuiteRecords } from './records.js';
+import type { NetSuiteSettings } from './settings.js';
+import { netSuiteSuiteQl, type NetSuiteSuiteQl } from './suiteql.js';
+import { netSuiteTokenSource } from './token-source.js';
+
+export interface NetSuiteApi {
+  readonly records: NetSuiteRecords;
+  readonly suiteql: NetSuiteSuiteQl;
+}
+
+export interface NetSuiteApiDeps {
+  policy: UpstreamHttpPolicy;
+  logger: Logger;
+  /** Clock, backoff waits and jitter; tests replace them so nothing waits for real. */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+/**
+ * NetSuite's REST web services with this server's own credentials. One token cache and one circuit
+ * breaker serve every caller; requests stay below /services/rest of the account's host.
+ */
+export function createNetSuiteApi(settings: NetSuiteSettings, deps: NetSuiteApiDeps): NetSuiteApi {
+  const now = deps.now ?? Date.now;
+  const client = createUpstreamClient({
+    upstream: NETSUITE,
+    baseUrl: `${settings.restUrl}/services/rest`,
+    tokenSource: netSuiteTokenSource(settings, deps.policy, now),
+    timeoutMs: deps.policy.timeoutMs,
+    retry: deps.policy.retry,
+    breaker: deps.policy.breaker,
+    parseError: parseNetSuiteError,
+    logger: deps.logger,
+    now,
+    ...(deps.sleep !== undefined && { sleep: deps.sleep }),
+    ...(deps.random !== undefined && { random: deps.random }),
+  });
+  return { records: netSuiteRecords(client), suiteql: netSuiteSuiteQl(client) };
+}

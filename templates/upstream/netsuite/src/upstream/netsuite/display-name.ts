@@ -1,0 +1,2 @@
+/** How errors and logs name the upstream: `details.upstream` of every NetSuite tool error. */
+export const NETSUITE = 'NetSuite';

@@ -1,0 +1,22 @@
+import { clientCredentialsTokenSource } from '../http/client-credentials.js';
+import type { UpstreamHttpPolicy } from '../http/settings.js';
+import type { TokenSource } from '../http/token-source.js';
+import { signClientAssertion } from './client-assertion.js';
+import { NETSUITE } from './display-name.js';
+import type { NetSuiteSettings } from './settings.js';
+
+/**
+ * This server's NetSuite access token: the client credentials grant with a signed client assertion
+ * (the scopes travel inside the assertion, not as a form field). One token serves every caller; it
+ * lives an hour and is replaced ahead of expiry, or at once when NetSuite refuses it.
+ */
+export function netSuiteTokenSource(settings: NetSuiteSettings, policy: UpstreamHttpPolicy, now: () => number): TokenSource {
+  return clientCredentialsTokenSource({
+    upstream: NETSUITE,
+    tokenUrl: settings.tokenUrl,
+    client: { method: 'private_key_jwt', clientId: settings.clientId, assertion: () => signClientAssertion(settings, now()) },
+    refreshBeforeMs: policy.refreshBeforeMs,
+    timeoutMs: policy.timeoutMs,
+    now,
+  });
+}

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+
+const CALLS = [
+  { name: 'netsuite_get_record', arguments: { record_type: 'customer', id: '1' } },
+  { name: 'netsuite_create_record', arguments: { record_type: 'customer', values: { companyName: 'Acme' } } },
+  { name: 'netsuite_update_record', arguments: { record_type: 'customer', id: '1', values: { companyName: 'Acme' } } },
+  { name: 'netsuite_delete_record', arguments: { record_type: 'customer', id: '1' } },
+  { name: 'netsuite_suiteql', arguments: { query: 'SELECT id FROM customer' } },
+];
+
+describe.each(ERAS)('NetSuite tools without NetSuite settings, over the %s protocol era', (era) => {
+  let connection: InProcessConnection;
+  afterEach(async () => {
+    await connection.close();
+  });
+
+  it.each(CALLS)('$name answers upstream_not_configured, naming what is missing', async (call) => {
+    connection = await connectInProcess(era);
+    const result = await connection.client.callTool(call);
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toMatchObject({
+      error: {
+        code: 'upstream_not_configured',
+        upstream: 'NetSuite',
+        problems: expect.arrayContaining([
+          expect.stringMatching(/^NETSUITE_CLIENT_ID: /),
+          expect.stringMatching(/^NETSUITE_CERTIFICATE_ID: /),
+          expect.stringMatching(/^NETSUITE_PRIVATE_KEY: /),
+        ]),
+      },
+    });
+    expect(result.content).toEqual([{ type: 'text', text: expect.stringMatching(/^NetSuite is not configured yet: .*NETSUITE_CLIENT_ID/) }]);
+  });
+});

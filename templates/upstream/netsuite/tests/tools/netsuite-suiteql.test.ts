@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { startFakeNetSuite, type FakeNetSuite } from '../helpers/fake-netsuite.js';
+import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+
+const QUERY = 'SELECT id, companyname FROM customer ORDER BY id';
+
+describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
+  let fake: FakeNetSuite;
+  let connection: InProcessConnection;
+
+  beforeEach(async () => {
+    fake = await startFakeNetSuite();
+    connection = await connectInProcess(era, { env: fake.serverEnv });
+  });
+
+  afterEach(async () => {
+    await connection.close();
+    await fake.close();
+  });
+
+  const query = (args: Record<string, unknown>) => connection.client.callTool({ name: 'netsuite_suiteql', arguments: { query: QUERY, ...args } });
+
+  it('returns a page of rows and the offset of the next one', async () => {
+    const result = await query({ limit: 2 });
+    expect(result.structuredContent).toEqual({
+      items: [
+        { id: '101', companyname: 'Customer 101' },
+        { id: '102', companyname: 'Customer 102' },
+      ],
+      count: 2,
+      hasMore: true,
+      offset: 0,
+      totalResults: 25,
+      nextOffset: 2,
+    });
+  });
+
+  it('reaches the last page by following nextOffset, which the last page leaves out', async () => {
+    const first = await query({ limit: 20 });
+    const { nextOffset } = first.structuredContent as { nextOffset: number };
+    const last = await query({ limit: 20, offset: nextOffset });
+    expect(last.structuredContent).toMatchObject({ count: 5, hasMore: false, offset: 20 });
+    expect(last.structuredContent).not.toHaveProperty('nextOffset');
+  });
+
+  it('asks NetSuite for 100 rows unless told otherwise', async () => {
+    await query({});
+    expect(fake.apiRequests()[0]?.query).toEqual({ limit: '100', offset: '0' });
+  });
+
+  it('answers upstream_rate_limited once NetSuite keeps refusing through every retry', async () => {
+    fake.failNext(4, { status: 429 });
+    const result = await query({});
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 429, upstreamCode: 'CONCURRENCY_LIMIT_EXCEEDED' } });
+  });
+
+  it('answers a short outage with the rows once NetSuite is back', async () => {
+    fake.failNext(2, { status: 503 });
+    const result = await query({ limit: 1 });
+    expect(result.structuredContent).toMatchObject({ items: [{ id: '101' }] });
+  });
+
+  it('refuses a page larger than NetSuite serves', async () => {
+    const result = await query({ limit: 5000 });
+    expect(result.isError).toBe(true);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,25 @@
+/** The two modes in which this server asks an identity provider for the REST API's tokens. */
+export type TokenGrantMode = 'client_credentials' | 'token_exchange';
+
+/** Extra parameters of a token request, where the identity provider takes them. */
+export interface TokenRequestParams {
+  readonly scope?: string;
+  readonly audience?: string;
+  readonly resource?: string;
+}
+
+/**
+ * How a preset's identity provider issues this server's tokens for the REST API (each preset's
+ * src/upstream/rest-api-issuer.ts describes its own, from its settings).
+ */
+export interface RestApiTokenIssuer {
+  /** Display name in errors: 'Keycloak'. */
+  readonly name: string;
+  /** The token endpoint: UPSTREAM_TOKEN_URL, else derived from the identity provider's settings; or what is missing to know it. */
+  readonly tokenUrl: { readonly url: string } | { readonly missing: string };
+  readonly clientCredentials: TokenRequestParams;
+  /** RFC 8693 token exchange parameters; absent where the identity provider does not exchange tokens. */
+  readonly tokenExchange?: TokenRequestParams;
+  /** Settings the identity provider needs for `mode` beyond the client ID, secret and token endpoint (Entra: a scope). */
+  missingFor(mode: TokenGrantMode): string[];
+}

@@ -1,0 +1,2 @@
+/** How errors and logs name this upstream. */
+export const SALESFORCE = 'Salesforce';

@@ -1,0 +1,48 @@
+import { UpstreamUnknownError } from '../http/errors.js';
+import { accessTokenFrom, type TokenResponse } from '../http/token-endpoint.js';
+import { cachedTokenSource, type TokenSource } from '../http/token-source.js';
+import { SALESFORCE } from './display-name.js';
+import { isAcceptableInstanceUrl } from './login-url.js';
+
+export interface SessionOptions {
+  /** Origin of the login host the token came from. */
+  readonly loginUrl: string;
+  /** REST API version every call uses, e.g. 66.0. */
+  readonly apiVersion: string;
+  readonly refreshBeforeMs: number;
+  readonly timeoutMs: number;
+  readonly now?: () => number;
+}
+
+/** Salesforce's OAuth token endpoint on a login host. */
+export function tokenEndpointOf(loginUrl: string): string {
+  return `${loginUrl}/services/oauth2/token`;
+}
+
+/**
+ * This server's Salesforce session, shared by every caller: requested once, then reused until
+ * Salesforce refuses it. The token answer names the org's instance (`instance_url`); every API call
+ * goes there, below the REST API of the configured version, so no tool input can reach another
+ * part of the org's site. Salesforce does not say when a session ends (no `expires_in`); the API
+ * answers 401 INVALID_SESSION_ID then, and the client fetches a new one once and retries.
+ */
+export function salesforceSession(requestToken: () => Promise<TokenResponse>, options: SessionOptions): TokenSource {
+  const now = options.now ?? Date.now;
+  return cachedTokenSource(
+    async () => {
+      const requestedAt = now();
+      const answer = await requestToken();
+      const instanceUrl = answer.instance_url;
+      if (typeof instanceUrl !== 'string' || !isAcceptableInstanceUrl(instanceUrl, options.loginUrl)) {
+        throw new UpstreamUnknownError(`The ${SALESFORCE} token endpoint did not name a usable https instance_url`, { upstream: SALESFORCE });
+      }
+      return accessTokenFrom(answer, requestedAt, restApiBaseOf(instanceUrl, options.apiVersion));
+    },
+    { refreshBeforeMs: options.refreshBeforeMs, now },
+  );
+}
+
+/** The REST API of `apiVersion` on an instance: `https://acme.my.salesforce.com/services/data/v66.0`. */
+export function restApiBaseOf(instanceUrl: string, apiVersion: string): string {
+  return `${new URL(instanceUrl).origin}/services/data/v${apiVersion}`;
+}

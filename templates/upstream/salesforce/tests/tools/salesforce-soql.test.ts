@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { SALESFORCE_FAULTS, startFakeSalesforce, type FakeSalesforce } from '../helpers/fake-salesforce.js';
+import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+
+interface Page {
+  totalSize: number;
+  done: boolean;
+  records: Array<Record<string, unknown>>;
+  nextCursor?: string;
+}
+
+describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
+  let fake: FakeSalesforce;
+  let connection: InProcessConnection;
+  beforeEach(async () => {
+    fake = await startFakeSalesforce({ pageSize: 2 });
+    for (const name of ['Acme', 'Globex', 'Initech']) fake.data.seed('Account', { Name: name });
+    connection = await connectInProcess(era, { env: fake.serverEnv });
+  });
+  afterEach(async () => {
+    await connection.close();
+    await fake.close();
+  });
+
+  const soql = async (args: Record<string, unknown>) => connection.client.callTool({ name: 'salesforce_soql', arguments: args });
+
+  it('returns the first page and a cursor that fetches the next', async () => {
+    const first = (await soql({ query: 'SELECT Name FROM Account ORDER BY Name' })).structuredContent as unknown as Page;
+    expect(first).toMatchObject({ totalSize: 3, done: false, records: [{ Name: 'Acme' }, { Name: 'Globex' }] });
+    const second = (await soql({ cursor: first.nextCursor })).structuredContent as unknown as Page;
+    expect(second).toEqual({ totalSize: 3, done: true, records: [{ Name: 'Initech' }] });
+  });
+
+  it('wants either a query or a cursor', async () => {
+    const both = await soql({ query: 'SELECT Name FROM Account', cursor: '/services/data/v66.0/query/01gX-2' });
+    const neither = await soql({});
+    expect(both.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
+    expect(neither.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('answers a malformed query with upstream_validation and Salesforce\'s message', async () => {
+    const result = await soql({ query: 'SELECT Name Account' });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_validation', upstreamCode: 'MALFORMED_QUERY' } });
+  });
+
+  it('answers an exhausted API limit with upstream_rate_limited', async () => {
+    fake.failNext(SALESFORCE_FAULTS.requestLimitExceeded);
+    const result = await soql({ query: 'SELECT Name FROM Account' });
+    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 403, upstreamCode: 'REQUEST_LIMIT_EXCEEDED' } });
+  });
+});

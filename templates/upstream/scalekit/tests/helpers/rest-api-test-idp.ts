@@ -1,0 +1,10 @@
+import type { RestApiTestIdp } from './fake-rest-api.js';
+
+/** A Scalekit environment issues API clients' tokens at <environment>/oauth/token. */
+export const restApiTestIdp: RestApiTestIdp = {
+  tokenPath: '/scalekit-env/oauth/token',
+  tokenEnv: (origin) => ({ SCALEKIT_ENVIRONMENT_URL: `${origin}/scalekit-env` }),
+  clientAuthMethod: 'client_secret_post',
+  clientCredentialsEnv: {},
+  supportsTokenExchange: false,
+};
