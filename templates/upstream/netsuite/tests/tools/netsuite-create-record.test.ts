@@ -1,35 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startFakeNetSuite, type FakeNetSuite } from '../helpers/fake-netsuite.js';
-import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { ERAS } from '../helpers/in-process-client.js';
+import { withFakeNetSuite } from '../helpers/netsuite-session.js';
 
 describe.each(ERAS)('netsuite_create_record over the %s protocol era', (era) => {
-  let fake: FakeNetSuite;
-  let connection: InProcessConnection;
-
-  beforeEach(async () => {
-    fake = await startFakeNetSuite();
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
-  });
+  const session = withFakeNetSuite(era);
 
   it('creates the record and returns its internal ID', async () => {
-    const result = await connection.client.callTool({
+    const result = await session.client.callTool({
       name: 'netsuite_create_record',
       arguments: { record_type: 'customer', values: { companyName: 'Acme Ltd', subsidiary: { id: '1' }, externalId: 'ACME-1' } },
     });
     expect(result.isError).toBeFalsy();
     const { id } = result.structuredContent as { id: string };
     expect(result.structuredContent).toEqual({ recordType: 'customer', id });
-    expect(fake.records('customer').find((record) => record.id === id)).toMatchObject({ companyName: 'Acme Ltd', externalId: 'ACME-1' });
+    expect(session.fake.records('customer').find((record) => record.id === id)).toMatchObject({ companyName: 'Acme Ltd', externalId: 'ACME-1' });
   });
 
   it('reports the fields NetSuite refused, so the caller can correct them', async () => {
-    const result = await connection.client.callTool({ name: 'netsuite_create_record', arguments: { record_type: 'customer', values: { email: 'nobody' } } });
+    const result = await session.client.callTool({ name: 'netsuite_create_record', arguments: { record_type: 'customer', values: { email: 'nobody' } } });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({
       error: {
@@ -45,8 +34,8 @@ describe.each(ERAS)('netsuite_create_record over the %s protocol era', (era) => 
   });
 
   it('refuses an empty set of values without calling NetSuite', async () => {
-    const result = await connection.client.callTool({ name: 'netsuite_create_record', arguments: { record_type: 'customer', values: {} } });
+    const result = await session.client.callTool({ name: 'netsuite_create_record', arguments: { record_type: 'customer', values: {} } });
     expect(result.isError).toBe(true);
-    expect(fake.requests).toHaveLength(0);
+    expect(session.fake.requests).toHaveLength(0);
   });
 });

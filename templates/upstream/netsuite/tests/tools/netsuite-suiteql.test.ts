@@ -1,25 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startFakeNetSuite, type FakeNetSuite } from '../helpers/fake-netsuite.js';
-import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { ERAS } from '../helpers/in-process-client.js';
+import { withFakeNetSuite } from '../helpers/netsuite-session.js';
 
 const QUERY = 'SELECT id, companyname FROM customer ORDER BY id';
 
 describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
-  let fake: FakeNetSuite;
-  let connection: InProcessConnection;
+  const session = withFakeNetSuite(era);
 
-  beforeEach(async () => {
-    fake = await startFakeNetSuite();
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
-  });
-
-  const query = (args: Record<string, unknown>) => connection.client.callTool({ name: 'netsuite_suiteql', arguments: { query: QUERY, ...args } });
+  const query = (args: Record<string, unknown>) => session.client.callTool({ name: 'netsuite_suiteql', arguments: { query: QUERY, ...args } });
 
   it('returns a page of rows and the offset of the next one', async () => {
     const result = await query({ limit: 2 });
@@ -46,18 +35,18 @@ describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
 
   it('asks NetSuite for 100 rows unless told otherwise', async () => {
     await query({});
-    expect(fake.apiRequests()[0]?.query).toEqual({ limit: '100', offset: '0' });
+    expect(session.fake.apiRequests()[0]?.query).toEqual({ limit: '100', offset: '0' });
   });
 
   it('answers upstream_rate_limited once NetSuite keeps refusing through every retry', async () => {
-    fake.failNext(4, { status: 429 });
+    session.fake.failNext(4, { status: 429 });
     const result = await query({});
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 429, upstreamCode: 'CONCURRENCY_LIMIT_EXCEEDED' } });
   });
 
   it('answers a short outage with the rows once NetSuite is back', async () => {
-    fake.failNext(2, { status: 503 });
+    session.fake.failNext(2, { status: 503 });
     const result = await query({ limit: 1 });
     expect(result.structuredContent).toMatchObject({ items: [{ id: '101' }] });
   });
@@ -65,6 +54,6 @@ describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
   it('refuses a page larger than NetSuite serves', async () => {
     const result = await query({ limit: 5000 });
     expect(result.isError).toBe(true);
-    expect(fake.requests).toHaveLength(0);
+    expect(session.fake.requests).toHaveLength(0);
   });
 });

@@ -1,29 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startFakeSalesforce, type FakeSalesforce } from '../helpers/fake-salesforce.js';
-import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { ERAS } from '../helpers/in-process-client.js';
+import { withFakeSalesforce } from '../helpers/salesforce-session.js';
 
 describe.each(ERAS)('salesforce_create_record over the %s protocol era', (era) => {
-  let fake: FakeSalesforce;
-  let connection: InProcessConnection;
-  beforeEach(async () => {
-    fake = await startFakeSalesforce();
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
-  });
+  const session = withFakeSalesforce(era);
 
   it('creates the record and returns its ID', async () => {
-    const result = await connection.client.callTool({ name: 'salesforce_create_record', arguments: { sobject: 'Contact', fields: { LastName: 'Lovelace' } } });
+    const result = await session.client.callTool({ name: 'salesforce_create_record', arguments: { sobject: 'Contact', fields: { LastName: 'Lovelace' } } });
     expect(result.structuredContent).toEqual({ sobject: 'Contact', id: expect.stringMatching(/^003/), created: true });
-    expect(fake.data.all('Contact')).toHaveLength(1);
+    expect(session.fake.data.all('Contact')).toHaveLength(1);
   });
 
   it('with an external ID, creates the record once however often it is called', async () => {
     const call = () =>
-      connection.client.callTool({
+      session.client.callTool({
         name: 'salesforce_create_record',
         arguments: { sobject: 'Account', fields: { Name: 'Acme' }, external_id: { field: 'External_Id__c', value: 'ERP-7' } },
       });
@@ -31,11 +22,11 @@ describe.each(ERAS)('salesforce_create_record over the %s protocol era', (era) =
     const second = await call();
     expect(first.structuredContent).toMatchObject({ created: true });
     expect(second.structuredContent).toMatchObject({ created: false, id: (first.structuredContent as { id: string }).id });
-    expect(fake.data.all('Account')).toHaveLength(1);
+    expect(session.fake.data.all('Account')).toHaveLength(1);
   });
 
   it('answers a refused record with upstream_validation and the fields Salesforce named', async () => {
-    const result = await connection.client.callTool({ name: 'salesforce_create_record', arguments: { sobject: 'Account', fields: { Industry: 'Banking' } } });
+    const result = await session.client.callTool({ name: 'salesforce_create_record', arguments: { sobject: 'Account', fields: { Industry: 'Banking' } } });
     expect(result.isError).toBe(true);
     expect(result.structuredContent).toMatchObject({
       error: { code: 'upstream_validation', upstreamCode: 'REQUIRED_FIELD_MISSING', fields: [{ field: 'Name', message: expect.any(String) }] },

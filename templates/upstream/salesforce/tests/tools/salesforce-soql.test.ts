@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
-import { SALESFORCE_FAULTS, startFakeSalesforce, type FakeSalesforce } from '../helpers/fake-salesforce.js';
-import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { SALESFORCE_FAULTS } from '../helpers/fake-salesforce.js';
+import { ERAS } from '../helpers/in-process-client.js';
+import { withFakeSalesforce } from '../helpers/salesforce-session.js';
 
 interface Page {
   totalSize: number;
@@ -11,19 +12,12 @@ interface Page {
 }
 
 describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
-  let fake: FakeSalesforce;
-  let connection: InProcessConnection;
-  beforeEach(async () => {
-    fake = await startFakeSalesforce({ pageSize: 2 });
-    for (const name of ['Acme', 'Globex', 'Initech']) fake.data.seed('Account', { Name: name });
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
+  const session = withFakeSalesforce(era, { pageSize: 2 });
+  beforeEach(() => {
+    for (const name of ['Acme', 'Globex', 'Initech']) session.fake.data.seed('Account', { Name: name });
   });
 
-  const soql = async (args: Record<string, unknown>) => connection.client.callTool({ name: 'salesforce_soql', arguments: args });
+  const soql = async (args: Record<string, unknown>) => session.client.callTool({ name: 'salesforce_soql', arguments: args });
 
   it('returns the first page and a cursor that fetches the next', async () => {
     const first = (await soql({ query: 'SELECT Name FROM Account ORDER BY Name' })).structuredContent as unknown as Page;
@@ -37,7 +31,7 @@ describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
     const neither = await soql({});
     expect(both.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
     expect(neither.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
-    expect(fake.requests).toEqual([]);
+    expect(session.fake.requests).toEqual([]);
   });
 
   it('answers a malformed query with upstream_validation and Salesforce\'s message', async () => {
@@ -47,7 +41,7 @@ describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
   });
 
   it('answers an exhausted API limit with upstream_rate_limited', async () => {
-    fake.failNext(SALESFORCE_FAULTS.requestLimitExceeded);
+    session.fake.failNext(SALESFORCE_FAULTS.requestLimitExceeded);
     const result = await soql({ query: 'SELECT Name FROM Account' });
     expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 403, upstreamCode: 'REQUEST_LIMIT_EXCEEDED' } });
   });
