@@ -2,7 +2,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 import { createMcpHandler } from '@modelcontextprotocol/server';
 
 import { identityToAuthInfo } from '../../src/auth/auth-info.js';
-import { anonymousIdentity } from '../../src/auth/types.js';
+import { anonymousIdentity, type Identity } from '../../src/auth/types.js';
 import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
 import { createMcpServer, type McpCapabilities } from '../../src/mcp/server.js';
 import { createStore } from '../../src/storage/index.js';
@@ -23,23 +23,30 @@ export interface InProcessOptions extends McpCapabilities {
   logger?: Logger;
   /** Settings on top of the test defaults, e.g. the URL and credentials of a fake upstream. */
   env?: Record<string, string>;
+  /**
+   * The caller of every request, as the auth middleware would have established it (anonymous unless
+   * given). Tools receive this very object, not a copy, so a caller token remembered for it
+   * (`rememberCallerToken`) reaches the upstream as it does behind a token-verifying strategy.
+   */
+  identity?: Identity;
 }
 
 /**
  * A real SDK client talking to the real MCP handler through `handler.fetch`: the full HTTP protocol
  * path without a socket. `modern` negotiates 2026-07-28; `legacy` uses the 2025 initialize handshake.
- * Pass `tools`, `resources` or `prompts` to serve custom lists instead of the generated registries.
+ * Pass `tools`, `resources` or `prompts` to serve custom lists instead of the generated registries,
+ * and `identity` to call as someone other than the anonymous caller.
  */
 export async function connectInProcess(era: Era, options: InProcessOptions = {}): Promise<InProcessConnection> {
-  const { logger = captureLogs().logger, env = {}, ...capabilities } = options;
+  const { logger = captureLogs().logger, env = {}, identity = anonymousIdentity, ...capabilities } = options;
   const config = testConfig(env);
   const store = await createStore(config);
   const deps = { config, logger, store, upstream: createUpstreamApi(config, { logger }) };
   const handler =
     Object.keys(capabilities).length === 0
       ? createHttpMcpHandler(deps)
-      : createMcpHandler(({ era: requestEra }) => createMcpServer(deps, { era: requestEra, identity: anonymousIdentity }, capabilities));
-  const authInfo = identityToAuthInfo(anonymousIdentity);
+      : createMcpHandler(({ era: requestEra }) => createMcpServer(deps, { era: requestEra, identity }, capabilities));
+  const authInfo = identityToAuthInfo(identity);
   const transport = new StreamableHTTPClientTransport(new URL('http://localhost/mcp'), {
     fetch: (url, init) => handler.fetch(new Request(url, init), { authInfo }),
   });
