@@ -249,7 +249,7 @@ describe('add tool --upstream-call', () => {
     const project = await memfsProject();
     await addCommand('tool', 'get-item', { ...tool, upstreamCall: true }, project.deps());
     const test = await project.read('tests/tools/get-item.test.ts');
-    expect(test).toContain("import { startUpstreamSample, type UpstreamSample } from '../helpers/upstream-sample.js';");
+    expect(test).toContain("import { startUpstreamSample } from '../helpers/upstream-sample.js';");
     expect(test).toContain("code: 'upstream_not_found'");
   });
 

@@ -1,17 +1,14 @@
-import type { Client } from '@modelcontextprotocol/client';
 import { afterEach, beforeEach } from 'vitest';
 
 import type { NetSuiteApi } from '../../src/upstream/netsuite/api.js';
 import { startFakeNetSuite, type FakeNetSuite, type FakeNetSuiteOptions } from './fake-netsuite.js';
-import { connectInProcess, type Era, type InProcessConnection } from './in-process-client.js';
+import { withConnectedFake, type FakeUpstreamSession } from './fake-upstream-session.js';
+import type { Era } from './in-process-client.js';
 import { testNetSuiteApi } from './netsuite-api.js';
 import { VirtualTime } from './virtual-time.js';
 
 /** An MCP client of a server whose NetSuite is `fake`. */
-export interface FakeNetSuiteToolSession {
-  readonly client: Client;
-  readonly fake: FakeNetSuite;
-}
+export type FakeNetSuiteToolSession = FakeUpstreamSession<FakeNetSuite>;
 
 /** The server's NetSuite API pointed at `fake`, both on virtual `time`. */
 export interface FakeNetSuiteApiSession {
@@ -24,31 +21,9 @@ export interface FakeNetSuiteApiSession {
   restartFake(options: FakeNetSuiteOptions): Promise<void>;
 }
 
-/**
- * Gives every test of the enclosing describe its own fake NetSuite and an MCP client connected, in
- * process, to a server configured for it, and closes both afterwards; so no test sees another's
- * records or requests, and a tool's test file holds only the tool's behaviours. The properties are
- * the current test's: read them inside tests, not where the describe is declared.
- */
+/** Every test of the enclosing describe gets its own fake NetSuite and a client of a server using it. */
 export function withFakeNetSuite(era: Era): FakeNetSuiteToolSession {
-  let fake: FakeNetSuite;
-  let connection: InProcessConnection;
-  beforeEach(async () => {
-    fake = await startFakeNetSuite();
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
-  });
-  return {
-    get client() {
-      return connection.client;
-    },
-    get fake() {
-      return fake;
-    },
-  };
+  return withConnectedFake(era, () => startFakeNetSuite());
 }
 
 /**

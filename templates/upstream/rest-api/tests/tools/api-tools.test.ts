@@ -1,29 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { startFakeRestApi, type FakeRestApi } from '../helpers/fake-rest-api.js';
-import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
+import { startFakeRestApi } from '../helpers/fake-rest-api.js';
+import { withConnectedFake } from '../helpers/fake-upstream-session.js';
+import { ERAS } from '../helpers/in-process-client.js';
 
 describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
-  let fake: FakeRestApi;
-  let connection: InProcessConnection;
-
-  beforeEach(async () => {
-    fake = await startFakeRestApi({ auth: 'client_credentials' });
+  const session = withConnectedFake(era, async () => {
+    const fake = await startFakeRestApi({ auth: 'client_credentials' });
     fake.seed('orders', [
       { id: '1', status: 'open' },
       { id: '2', status: 'shipped' },
     ]);
-    connection = await connectInProcess(era, { env: fake.serverEnv });
-  });
-  afterEach(async () => {
-    await connection.close();
-    await fake.close();
+    return fake;
   });
 
-  const call = (name: string, args: Record<string, unknown>) => connection.client.callTool({ name, arguments: args });
+  const call = (name: string, args: Record<string, unknown>) => session.client.callTool({ name, arguments: args });
 
   it('declares which tools only read and which destroy', async () => {
-    const { tools } = await connection.client.listTools();
+    const { tools } = await session.client.listTools();
     const hints = Object.fromEntries(tools.filter((tool) => tool.name.startsWith('api_')).map((tool) => [tool.name, tool.annotations]));
     expect(hints).toEqual({
       api_get_item: expect.objectContaining({ readOnlyHint: true }),
@@ -42,13 +36,13 @@ describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
   it('api_list_items returns a page, filtered, with the total', async () => {
     const result = await call('api_list_items', { collection: 'orders', filters: { status: 'open' } });
     expect(result.structuredContent).toEqual({ collection: 'orders', items: [{ id: '1', status: 'open' }], offset: 0, total: 1 });
-    expect(fake.requests.at(-1)?.query).toEqual({ status: 'open', limit: '20', offset: '0' });
+    expect(session.fake.requests.at(-1)?.query).toEqual({ status: 'open', limit: '20', offset: '0' });
   });
 
   it('api_create_item creates the item, passing the idempotency key on', async () => {
     const result = await call('api_create_item', { collection: 'orders', fields: { status: 'new' }, idempotency_key: 'create-3' });
     expect(result.structuredContent).toEqual({ collection: 'orders', item: { id: '3', status: 'new' }, location: '/api/v1/orders/3' });
-    expect(fake.requests.at(-1)?.headers['idempotency-key']).toBe('create-3');
+    expect(session.fake.requests.at(-1)?.headers['idempotency-key']).toBe('create-3');
   });
 
   it('api_update_item changes the given fields', async () => {
@@ -59,7 +53,7 @@ describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
   it('api_delete_item deletes the item', async () => {
     const result = await call('api_delete_item', { collection: 'orders', id: '1' });
     expect(result.structuredContent).toEqual({ collection: 'orders', id: '1', deleted: true });
-    expect(fake.items('orders').map((item) => item.id)).toEqual(['2']);
+    expect(session.fake.items('orders').map((item) => item.id)).toEqual(['2']);
   });
 
   it('answers an upstream failure with its code and details', async () => {
@@ -73,6 +67,6 @@ describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
   it('refuses an item ID that would leave the collection, without calling the API', async () => {
     const result = await call('api_get_item', { collection: 'orders', id: '../admin' });
     expect(result.isError).toBe(true);
-    expect(fake.requests).toHaveLength(0);
+    expect(session.fake.requests).toHaveLength(0);
   });
 });
