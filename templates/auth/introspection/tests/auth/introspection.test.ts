@@ -7,6 +7,7 @@ import type { RunningHttpServer } from '../../src/http/server.js';
 import { introspectionEnv, RESOURCE_SERVER_CLIENT } from '../helpers/auth-client.js';
 import {
   ACCESS_TEST_PROVIDER,
+  advertisedScopes,
   callTool,
   capabilities,
   challengeOf,
@@ -112,14 +113,14 @@ describe('auth strategy "introspection": the resource server', () => {
     const challenge = challengeOf(response);
     expect(challenge).toMatch(/^Bearer /);
     expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
-    expect(challenge).toContain(`scope="${idp.requestableScope('reports:read')}"`);
+    expect(challenge).toContain(`scope="${advertisedScopes((scope) => idp.requestableScope(scope)).join(' ')}"`);
   });
 
   it.each([`${PRM_PATH}/mcp`, PRM_PATH])('serves the protected-resource metadata at %s', async (path) => {
     await start();
     const response = await rawRequest(`${server.url}${path}`);
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.authorizationServer], scopes_supported: [idp.requestableScope('reports:read')] });
+    expect(JSON.parse(response.body)).toMatchObject({ resource: resource(), authorization_servers: [idp.authorizationServer], scopes_supported: advertisedScopes((scope) => idp.requestableScope(scope)) });
   });
 
   it('serves a repeated token from the cache: the provider is asked once', async () => {

@@ -7,6 +7,7 @@ import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
 import {
   ACCESS_TEST_PROVIDER,
+  advertisedScopes,
   callTool,
   capabilities,
   challengeOf,
@@ -85,7 +86,7 @@ describe('auth strategy "jwt": the resource server', () => {
     const challenge = challengeOf(response);
     expect(challenge).toMatch(/^Bearer /);
     expect(challenge).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
-    expect(challenge).toContain(`scope="${idp.requestableScope('reports:read')}"`);
+    expect(challenge).toContain(`scope="${advertisedScopes((scope) => idp.requestableScope(scope)).join(' ')}"`);
     expect(challenge).not.toContain('error=');
   });
 
@@ -96,7 +97,7 @@ describe('auth strategy "jwt": the resource server', () => {
     expect(JSON.parse(response.body)).toMatchObject({
       resource: resource(),
       authorization_servers: [idp.authorizationServer],
-      scopes_supported: [idp.requestableScope('reports:read')],
+      scopes_supported: advertisedScopes((scope) => idp.requestableScope(scope)),
       bearer_methods_supported: ['header'],
       resource_name: expect.any(String),
     });

@@ -1,6 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { z } from 'zod';
 
+import { declaredScopes } from '../../src/auth/access.js';
 import { defineTool } from '../../src/mcp/define-tool.js';
 import { tools as registeredTools } from '../../src/tools/index.js';
 import type { RawResponse } from './http.js';
@@ -32,6 +33,15 @@ export const auditTool = defineTool({
 
 /** The registry plus the guarded tools, for `startTestServer(env, { capabilities })`. */
 export const capabilities = { tools: [...registeredTools, reportTool, auditTool] };
+
+/**
+ * The scopes the server advertises (401 challenges, protected-resource metadata): every scope a
+ * served tool declares, as clients must request it from the identity provider. Derived from the
+ * registry so tools added later (`add tool --scopes`) keep these tests true.
+ */
+export function advertisedScopes(requestable: (scope: string) => string): string[] {
+  return declaredScopes(capabilities.tools).map(requestable);
+}
 
 /** Clients of the test identity provider: one with every scope and role, one with none, one from another tenant. */
 export const ACCESS_TEST_PROVIDER = {
