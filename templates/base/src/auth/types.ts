@@ -36,6 +36,12 @@ export interface Authenticator {
    */
   authenticate(req: Request): Promise<Identity>;
   /**
+   * Checks the request body exactly as it arrived, for strategies whose proof covers the body (a
+   * gateway signing a digest of it). Called after `authenticate` and after the body is read, before
+   * any MCP processing; throws an AuthError to refuse the request. Absent means nothing to check.
+   */
+  verifyBody?(req: Request, rawBody: Buffer): Promise<void>;
+  /**
    * The `WWW-Authenticate` value of a 403 for a caller lacking `scopes` (RFC 6750 `insufficient_scope`),
    * so the client can ask its authorization server for a token that carries them.
    */

@@ -68,7 +68,17 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       req.identity = await authenticator.authenticate(req);
       next();
     },
-    express.json({ limit: config.MAX_BODY_BYTES }),
+    express.json({
+      limit: config.MAX_BODY_BYTES,
+      // Kept for strategies whose proof covers the exact bytes sent (see Authenticator.verifyBody).
+      verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => {
+        req.rawBody = buffer;
+      },
+    }),
+    async (req: Request & { rawBody?: Buffer }, _res: Response, next: NextFunction) => {
+      if (authenticator.verifyBody !== undefined) await authenticator.verifyBody(req, req.rawBody ?? Buffer.alloc(0));
+      next();
+    },
     toolAccessGuard(authenticator, deps.tools),
     async (req: Request & { identity?: Identity }, res: Response) => {
       if (req.identity === undefined) throw new Error('MCP request reached the handler without an authenticated identity');
