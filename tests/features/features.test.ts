@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectFeatures } from '../../src/features/index.js';
 import { VERSIONS } from '../../src/features/versions.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
-import { allCombinations } from '../support/combinations.js';
+import { allCombinations, combinationName, expectForEvery } from '../support/combinations.js';
 
 describe('feature selection', () => {
-  it.each(allCombinations())('has a template directory for every layer of %j', (options) => {
-    for (const overlay of selectFeatures(options).overlays) {
-      expect(existsSync(join(templatesRoot(), overlay)), overlay).toBe(true);
-    }
+  it('has a template directory for every layer of every accepted combination', () => {
+    expectForEvery(allCombinations(), combinationName, (options) => {
+      const missing = selectFeatures(options).overlays.filter((overlay) => !isDirectory(join(templatesRoot(), overlay)));
+      expect(missing, 'layers without a directory under templates/').toEqual([]);
+    });
   });
 
   it('pins every dependency to the exact version in the versions table', () => {
@@ -38,3 +39,7 @@ describe('feature selection', () => {
     expect(selectFeatures(allCombinations()[0]!).overlays[0]).toBe('base');
   });
 });
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}

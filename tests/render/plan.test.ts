@@ -1,86 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectFeatures } from '../../src/features/index.js';
 import { markerSchema, MARKER_FILE } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
-import { allCombinations } from '../support/combinations.js';
+import { REGISTRIES, REGISTRY_FILE } from '../../src/render/registry.js';
+import { templatesRoot } from '../../src/render/templates-root.js';
+import { expectForEvery } from '../support/combinations.js';
+import { renderEveryCombination, TEST_GENERATOR_VERSION, type RenderedCombination } from '../support/rendered-combinations.js';
+import { layerFiles } from '../support/template-layers.js';
 
-const combinations = allCombinations();
-const label = (options: (typeof combinations)[number]) =>
-  `${options.upstream}/${options.auth}/${options.storage}/deploy=${options.deploy.join('+') || 'none'}/${options.packageManager}`;
+const rendered = await renderEveryCombination();
+const everyCombination = (check: (combination: RenderedCombination) => void) => expectForEvery(rendered, (combination) => combination.name, check);
+const text = (combination: RenderedCombination, path: string) => {
+  const content = combination.tree.get(path);
+  if (content === undefined) throw new Error(`${path} is missing`);
+  return content.toString('utf8');
+};
 
-describe.each(combinations.map((options) => [label(options), options] as const))('the file plan for %s', (_name, options) => {
-  it('renders every template with the manifests as context', async () => {
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
-    expect(tree.size).toBeGreaterThan(10);
+describe(`the file plan of every accepted combination (${rendered.length})`, () => {
+  it('holds each file of the chosen layers once, from the last layer that has it, plus the registries and the marker', () => {
+    everyCombination(({ options, tree }) => {
+      const origins = layerFiles(selectFeatures(options).overlays);
+      const generated = [...Object.values(REGISTRIES).map(({ dir }) => `${dir}/${REGISTRY_FILE}`), MARKER_FILE];
+      expect([...tree.keys()]).toEqual([...new Set([...origins.keys(), ...generated])].sort());
+      for (const [path, template] of origins) {
+        if (generated.includes(path)) continue;
+        const content = tree.get(path)!;
+        if (template.endsWith('.hbs')) expect(content.toString('utf8').trim(), `${path} rendered from ${template}`).not.toBe('');
+        else expect(content.equals(readFileSync(join(templatesRoot(), template))), `${path} is a byte-for-byte copy of ${template}`).toBe(true);
+      }
+    });
   });
 
-  it('writes a package.json that parses and pins exactly the manifest dependencies', async () => {
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
-    const pkg = JSON.parse(tree.get('package.json')!.toString());
-    const features = selectFeatures(options);
-    expect(pkg.name).toBe('demo');
-    expect(pkg.dependencies).toEqual(Object.fromEntries(features.dependencies.map((d) => [d.name, d.version])));
-    expect(pkg.devDependencies).toEqual(Object.fromEntries(features.devDependencies.map((d) => [d.name, d.version])));
+  it('leaves no Handlebars template unrendered', () => {
+    everyCombination(({ tree }) => expect([...tree.keys()].filter((path) => path.endsWith('.hbs'))).toEqual([]));
   });
 
-  it('documents every environment variable of the manifests in .env.example', async () => {
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
-    const example = tree.get('.env.example')!.toString();
-    for (const envVar of selectFeatures(options).envVars) expect(example).toMatch(new RegExp(`^#? ?${envVar.name}=`, 'm'));
+  it('registers in each registry exactly the capability files of its directory', () => {
+    everyCombination((combination) => {
+      for (const { dir, exportName } of Object.values(REGISTRIES)) {
+        const capabilities = [...combination.tree.keys()]
+          .filter((path) => path.startsWith(`${dir}/`) && !path.slice(dir.length + 1).includes('/') && path !== `${dir}/${REGISTRY_FILE}`)
+          .map((path) => path.slice(dir.length + 1).replace(/\.ts$/, '.js'));
+        const registry = text(combination, `${dir}/${REGISTRY_FILE}`);
+        const imports = [...registry.matchAll(/^import (\w+) from '\.\/([^']+)';$/gm)];
+        expect(imports.map((match) => match[2]).sort(), `${dir}/${REGISTRY_FILE} imports`).toEqual(capabilities.sort());
+        const listed = registry.slice(registry.indexOf(`export const ${exportName} = [`));
+        for (const [, identifier] of imports) expect(listed, `${dir}/${REGISTRY_FILE} lists ${identifier}`).toContain(`  ${identifier},`);
+      }
+    });
   });
 
-  it('writes a marker the schema reads back as the same options', async () => {
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
-    const marker = markerSchema.parse(JSON.parse(tree.get(MARKER_FILE)!.toString()));
-    expect(marker).toEqual({ $schemaVersion: 1, generatorVersion: '0.0.0-test', options });
+  it('writes a package.json that parses and pins exactly the manifest dependencies', () => {
+    everyCombination((combination) => {
+      const pkg = JSON.parse(text(combination, 'package.json'));
+      const features = selectFeatures(combination.options);
+      expect(pkg.name).toBe('demo');
+      expect(pkg.dependencies).toEqual(Object.fromEntries(features.dependencies.map((d) => [d.name, d.version])));
+      expect(pkg.devDependencies).toEqual(Object.fromEntries(features.devDependencies.map((d) => [d.name, d.version])));
+    });
   });
 
-  it('includes deploy files only for the chosen targets', async () => {
-    const paths = [...(await planProject({ options, generatorVersion: '0.0.0-test' })).keys()];
-    expect(paths.includes('Dockerfile')).toBe(options.deploy.includes('docker'));
-    expect(paths.includes('.github/workflows/ci.yml')).toBe(options.deploy.includes('github-actions'));
+  it('imports only Node built-ins and the packages its package.json declares', () => {
+    // Type-checks run against one node_modules holding every package any project can get, so an
+    // import of a package this project does not declare would pass there and fail a real install.
+    everyCombination((combination) => {
+      const pkg = JSON.parse(text(combination, 'package.json'));
+      const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]);
+      const undeclared = [...combination.tree.keys()]
+        .filter((path) => path.endsWith('.ts'))
+        .flatMap((path) => [...new Set(importedPackages(text(combination, path)))].map((name) => `${name} (in ${path})`))
+        .filter((entry) => !declared.has(entry.slice(0, entry.indexOf(' '))));
+      expect(undeclared).toEqual([]);
+    });
   });
 
-  it('leaves no Handlebars template unrendered', async () => {
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
-    expect([...tree.keys()].filter((path) => path.endsWith('.hbs'))).toEqual([]);
+  it('documents every environment variable of the manifests in .env.example', () => {
+    everyCombination((combination) => {
+      const example = text(combination, '.env.example');
+      for (const envVar of selectFeatures(combination.options).envVars) expect(example).toMatch(new RegExp(`^#? ?${envVar.name}=`, 'm'));
+    });
+  });
+
+  it('writes a marker the schema reads back as the same options', () => {
+    everyCombination((combination) => {
+      const marker = markerSchema.parse(JSON.parse(text(combination, MARKER_FILE)));
+      expect(marker).toEqual({ $schemaVersion: 1, generatorVersion: TEST_GENERATOR_VERSION, options: combination.options });
+    });
+  });
+
+  it('includes deploy files only for the chosen targets', () => {
+    everyCombination(({ options, tree }) => {
+      expect(tree.has('Dockerfile'), 'Dockerfile').toBe(options.deploy.includes('docker'));
+      expect(tree.has('.github/workflows/ci.yml'), '.github/workflows/ci.yml').toBe(options.deploy.includes('github-actions'));
+    });
   });
 });
 
+/** Packages a TypeScript file imports (`vitest/config` → `vitest`), Node built-ins left out. */
+function importedPackages(source: string): string[] {
+  const statements = [
+    /^\s*(?:import|export)\s[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from 'x', export … from 'x'
+    /^\s*import\s*['"]([^'"]+)['"]/gm, // import 'x'
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // import('x')
+  ];
+  const specifiers = statements.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
+  return specifiers
+    .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
+    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+}
+
 describe('the file list', () => {
-  it('matches the snapshot for the defaults', async () => {
-    const options = combinations.find((o) => o.deploy.join() === 'docker' && o.packageManager === 'npm')!;
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
+  it('matches the snapshot for the defaults', () => {
+    const { tree } = rendered.find(({ options }) => options.deploy.join() === 'docker' && options.packageManager === 'npm')!;
     expect([...tree.keys()]).toMatchSnapshot();
   });
 
-  it('matches the snapshot with every deploy target', async () => {
-    const options = combinations.find((o) => o.deploy.length === 2 && o.packageManager === 'npm')!;
-    const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
+  it('matches the snapshot with every deploy target', () => {
+    const { tree } = rendered.find(({ options }) => options.deploy.length === 2 && options.packageManager === 'npm')!;
     expect([...tree.keys()]).toMatchSnapshot();
   });
 });
 
 describe('the registries', () => {
-  const netsuite = combinations.find((o) => o.upstream === 'netsuite')!;
+  const netsuite = rendered.find(({ options }) => options.upstream === 'netsuite')!;
 
-  it("list the tools the upstream's overlay adds, beside the base tools", async () => {
-    const registry = (await planProject({ options: netsuite, generatorVersion: '0.0.0-test' })).get('src/tools/index.ts')!.toString();
+  it("list the tools the upstream's overlay adds, beside the base tools", () => {
+    const registry = text(netsuite, 'src/tools/index.ts');
     expect(registry).toContain("import netsuiteSuiteqlTool from './netsuite-suiteql.js';");
     expect(registry).toContain("import echoTool from './echo.js';");
     expect(registry).not.toContain('api-get-item');
   });
 
   it('render the NetSuite account ID chosen at generation as the configuration default', async () => {
-    const options = { ...netsuite, netsuite: { accountId: '1234567_SB1' } };
-    const config = (await planProject({ options, generatorVersion: '0.0.0-test' })).get('src/upstream/config.ts')!.toString();
+    const options = { ...netsuite.options, netsuite: { accountId: '1234567_SB1' } };
+    const config = (await planProject({ options, generatorVersion: TEST_GENERATOR_VERSION })).get('src/upstream/config.ts')!.toString();
     expect(config).toContain("'1234567_SB1'");
   });
 
   it('render the Salesforce login URL and API version chosen at generation as configuration defaults', async () => {
-    const salesforce = combinations.find((o) => o.upstream === 'salesforce')!;
+    const salesforce = rendered.find(({ options }) => options.upstream === 'salesforce')!.options;
     const options = { ...salesforce, salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '65.0' } };
-    const config = (await planProject({ options, generatorVersion: '0.0.0-test' })).get('src/upstream/config.ts')!.toString();
+    const config = (await planProject({ options, generatorVersion: TEST_GENERATOR_VERSION })).get('src/upstream/config.ts')!.toString();
     expect(config).toContain("'https://acme.my.salesforce.com'");
     expect(config).toContain("'65.0'");
   });
