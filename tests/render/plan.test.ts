@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectFeatures } from '../../src/features/index.js';
 import { markerSchema, MARKER_FILE } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { REGISTRIES, REGISTRY_FILE } from '../../src/render/registry.js';
-import { templatesRoot } from '../../src/render/templates-root.js';
 import { expectForEvery } from '../support/combinations.js';
 import { renderEveryCombination, TEST_GENERATOR_VERSION, type RenderedCombination } from '../support/rendered-combinations.js';
-import { layerFiles } from '../support/template-layers.js';
+import { layerFiles, templateBytes } from '../support/template-layers.js';
 
 const rendered = await renderEveryCombination();
 const everyCombination = (check: (combination: RenderedCombination) => void) => expectForEvery(rendered, (combination) => combination.name, check);
@@ -19,7 +16,8 @@ const text = (combination: RenderedCombination, path: string) => {
   return content.toString('utf8');
 };
 
-describe(`the file plan of every accepted combination (${rendered.length})`, () => {
+// Each test below checks all combinations at once: generous time for a loaded machine.
+describe(`the file plan of every accepted combination (${rendered.length})`, { timeout: 60_000 }, () => {
   it('holds each file of the chosen layers once, from the last layer that has it, plus the registries and the marker', () => {
     everyCombination(({ options, tree }) => {
       const origins = layerFiles(selectFeatures(options).overlays);
@@ -29,7 +27,7 @@ describe(`the file plan of every accepted combination (${rendered.length})`, () 
         if (generated.includes(path)) continue;
         const content = tree.get(path)!;
         if (template.endsWith('.hbs')) expect(content.toString('utf8').trim(), `${path} rendered from ${template}`).not.toBe('');
-        else expect(content.equals(readFileSync(join(templatesRoot(), template))), `${path} is a byte-for-byte copy of ${template}`).toBe(true);
+        else expect(content.equals(templateBytes(template)), `${path} is a byte-for-byte copy of ${template}`).toBe(true);
       }
     });
   });
@@ -69,10 +67,9 @@ describe(`the file plan of every accepted combination (${rendered.length})`, () 
     everyCombination((combination) => {
       const pkg = JSON.parse(text(combination, 'package.json'));
       const declared = new Set([...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]);
-      const undeclared = [...combination.tree.keys()]
-        .filter((path) => path.endsWith('.ts'))
-        .flatMap((path) => [...new Set(importedPackages(text(combination, path)))].map((name) => `${name} (in ${path})`))
-        .filter((entry) => !declared.has(entry.slice(0, entry.indexOf(' '))));
+      const undeclared = [...combination.tree]
+        .filter(([path]) => path.endsWith('.ts'))
+        .flatMap(([path, content]) => importedPackages(content).filter((name) => !declared.has(name)).map((name) => `${name} (in ${path})`));
       expect(undeclared).toEqual([]);
     });
   });
@@ -99,17 +96,27 @@ describe(`the file plan of every accepted combination (${rendered.length})`, () 
   });
 });
 
-/** Packages a TypeScript file imports (`vitest/config` → `vitest`), Node built-ins left out. */
-function importedPackages(source: string): string[] {
+/** Packages a TypeScript file imports (`vitest/config` → `vitest`), Node built-ins left out; once per file content. */
+function importedPackages(content: Buffer): string[] {
+  let packages = importsByContent.get(content);
+  if (packages === undefined) importsByContent.set(content, (packages = packagesImportedBy(content.toString('utf8'))));
+  return packages;
+}
+
+// Combinations share the bytes of every file copied from the same template.
+const importsByContent = new WeakMap<Buffer, string[]>();
+
+function packagesImportedBy(source: string): string[] {
   const statements = [
     /^\s*(?:import|export)\s[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from 'x', export … from 'x'
     /^\s*import\s*['"]([^'"]+)['"]/gm, // import 'x'
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // import('x')
   ];
   const specifiers = statements.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
-  return specifiers
+  const packages = specifiers
     .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
     .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+  return [...new Set(packages)];
 }
 
 describe('the file list', () => {

@@ -21,7 +21,11 @@ export async function renderEveryCombination(): Promise<RenderedCombination[]> {
   const fs = readOnceTemplateFs();
   const rendered: RenderedCombination[] = [];
   for (const options of allCombinations()) {
-    rendered.push({ name: combinationName(options), options, tree: await planProject({ options, generatorVersion: TEST_GENERATOR_VERSION, fs }) });
+    const name = combinationName(options);
+    const tree = await planProject({ options, generatorVersion: TEST_GENERATOR_VERSION, fs }).catch((error: unknown) => {
+      throw new Error(`Rendering ${name} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
+    rendered.push({ name, options, tree });
   }
   return rendered;
 }

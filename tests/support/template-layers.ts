@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outputPath } from '../../src/render/paths.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
@@ -11,11 +11,25 @@ import { templatesRoot } from '../../src/render/templates-root.js';
 export function layerFiles(layers: readonly string[]): Map<string, string> {
   const origins = new Map<string, string>();
   for (const layer of layers) {
-    for (const templatePath of filesUnder(join(templatesRoot(), layer))) {
-      origins.set(outputPath(templatePath), `${layer}/${templatePath}`);
-    }
+    for (const templatePath of filesOfLayer(layer)) origins.set(outputPath(templatePath), `${layer}/${templatePath}`);
   }
   return origins;
+}
+
+/** The bytes of a template (a path relative to `templates/`), read once per test file. */
+export function templateBytes(template: string): Buffer {
+  let bytes = readTemplates.get(template);
+  if (bytes === undefined) readTemplates.set(template, (bytes = readFileSync(join(templatesRoot(), template))));
+  return bytes;
+}
+
+const readTemplates = new Map<string, Buffer>();
+const layerListings = new Map<string, string[]>();
+
+function filesOfLayer(layer: string): string[] {
+  let files = layerListings.get(layer);
+  if (files === undefined) layerListings.set(layer, (files = filesUnder(join(templatesRoot(), layer))));
+  return files;
 }
 
 function filesUnder(dir: string, prefix = ''): string[] {
