@@ -11,7 +11,8 @@ export const VERSIONS = {
   '@modelcontextprotocol/server': '2.4.0',
   '@types/express': '5.0.4',
   '@types/oidc-provider': '9.12.1',
-  '@types/node': '20.19.43',
+  // The lowest Node.js major generated projects support (NODE_RUNTIME.minimum), so code that type-checks runs there.
+  '@types/node': '22.20.7',
   express: '5.3.0',
   jose: '6.2.17',
   'oidc-provider': '9.13.3',
@@ -23,3 +24,25 @@ export const VERSIONS = {
 } as const;
 
 export type PackageName = keyof typeof VERSIONS;
+
+/**
+ * Packages deep in a generated project's tree whose install scripts it approves (npm's
+ * `allowScripts`, pnpm's `onlyBuiltDependencies`), so installs run them without asking.
+ * esbuild (under tsx and vitest) checks its platform binary in a postinstall script. Approved by
+ * name, not version: the lockfile already pins the version, and a pinned approval would lapse (and
+ * the question return) with every esbuild release tsx or vite moves to.
+ */
+export const INSTALL_SCRIPT_PACKAGES = ['esbuild'] as const;
+
+/**
+ * The Node.js releases a generated project runs on. Node 20 is past its end of life (2026-04-30), so
+ * the floor is the oldest maintained major, at the release vite (under vitest) needs.
+ */
+export const NODE_RUNTIME = {
+  /** `engines.node` of the generated package.json, as `>=minimum`. */
+  minimum: '22.12',
+  /** Majors the CI workflow tests: the floor's major and the one the container image runs. */
+  tested: ['22', '24'],
+  /** Major of the container image. */
+  image: '24',
+} as const;

@@ -1,4 +1,5 @@
 import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
+import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
 
@@ -12,7 +13,9 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     /** The package name without its npm scope: a folder, image and client-config name. */
     shortName: options.projectName.replace(/^@[^/]+\//, ''),
     generatorVersion,
-    nodeVersion: '20',
+    node: NODE_RUNTIME,
+    /** Dependencies whose install scripts package.json approves. */
+    installScripts: INSTALL_SCRIPT_PACKAGES,
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
     /** Upstream settings chosen at generation time, rendered as configuration defaults. */
     netsuite: { accountId: options.upstream === 'netsuite' ? (options.netsuite.accountId ?? '') : '' },

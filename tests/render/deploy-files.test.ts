@@ -73,3 +73,25 @@ describe.each(PACKAGE_MANAGERS)('deploy files for a %s project', (packageManager
     expect(pkg.packageManager).toBe(commands.pin || undefined);
   });
 });
+
+describe('the Node.js releases deploy files use', () => {
+  it('CI tests every supported major: the engines floor and the one the image runs', async () => {
+    const { workflow, dockerfile, pkg } = await deployFiles('npm');
+    const matrix = workflow.match(/^\s+node-version: \[(.*)\]$/m)?.[1];
+    const floorMajor = String(pkg.engines.node).match(/^>=(\d+)\./)?.[1];
+    const imageMajor = dockerfile.match(/^FROM node:(\d+)-/m)?.[1];
+    expect(matrix?.split(',').map((entry) => entry.trim().replace(/'/g, ''))).toEqual([floorMajor, imageMajor]);
+    expect(workflow).toContain('node-version: ${{ matrix.node-version }}');
+  });
+
+  it('runs the image on Node.js 24, in both stages', async () => {
+    const from = instructions((await deployFiles('npm')).dockerfile).filter((line) => line.startsWith('FROM '));
+    expect(from.map((line) => line.split(' ')[1])).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
+  });
+
+  it('builds the container image once, not once per Node.js version', async () => {
+    const { workflow } = await deployFiles('npm');
+    expect(workflow.match(/docker build/g)).toHaveLength(1);
+    expect(workflow.slice(workflow.indexOf('docker build'))).not.toContain('matrix');
+  });
+});
