@@ -1,12 +1,15 @@
 /**
- * Every dependency a generated project can get, pinned in one table. Manifests name packages from
- * this table only (the type makes anything else fail to compile), so a version bump is one line
- * and every combination moves together. Exact versions: a generated project should build the
+ * Every package a generated project can get or run, pinned in one table. Manifests name packages
+ * from this table only (the type makes anything else fail to compile), so a version bump is one
+ * line and every combination moves together. Exact versions: a generated project should build the
  * same way the day it is generated and a year later.
  */
 export const VERSIONS = {
   '@modelcontextprotocol/client': '2.4.0',
   '@modelcontextprotocol/express': '2.0.2',
+  // Not a dependency: `npm run inspect` fetches it on demand (about 110 MB that every install and
+  // CI run would otherwise carry for a tool used now and then).
+  '@modelcontextprotocol/inspector': '2.12.0',
   '@modelcontextprotocol/node': '2.1.2',
   '@modelcontextprotocol/server': '2.4.0',
   '@types/express': '5.0.4',

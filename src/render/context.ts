@@ -1,5 +1,5 @@
 import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
-import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME } from '../features/versions.js';
+import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
 
@@ -14,6 +14,8 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     shortName: options.projectName.replace(/^@[^/]+\//, ''),
     generatorVersion,
     node: NODE_RUNTIME,
+    /** Exact version `npm run inspect` fetches. */
+    inspectorVersion: VERSIONS['@modelcontextprotocol/inspector'],
     /** Dependencies whose install scripts package.json approves. */
     installScripts: INSTALL_SCRIPT_PACKAGES,
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { VERSIONS } from '../../src/features/versions.js';
 import type { PackageManager } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
@@ -32,5 +33,19 @@ describe('install scripts a generated project approves', () => {
     const pkg = await packageJson('pnpm');
     expect(pkg.pnpm).toEqual({ onlyBuiltDependencies: ['esbuild'] });
     expect(pkg.allowScripts).toBeUndefined();
+  });
+});
+
+describe('the inspect script', () => {
+  it.each([
+    ['npm', 'npx --yes'],
+    ['pnpm', 'pnpm dlx'],
+  ] as const)('%s: runs the pinned Inspector without asking to install it', async (packageManager, runner) => {
+    const { scripts } = await packageJson(packageManager);
+    expect(scripts.inspect).toBe(`${runner} @modelcontextprotocol/inspector@${VERSIONS['@modelcontextprotocol/inspector']} -- tsx src/main.ts --stdio`);
+  });
+
+  it('pins an exact Inspector release', () => {
+    expect(VERSIONS['@modelcontextprotocol/inspector']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
