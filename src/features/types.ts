@@ -63,6 +63,11 @@ export interface UpstreamFeature extends FeatureManifest {
   /** Strategies that work against this upstream, the first being the default. */
   authStrategies: readonly [AuthStrategy, ...AuthStrategy[]];
   toolCall: UpstreamToolCall;
+  /**
+   * Variables the upstream tools cannot work without, with the preset's default settings. MCP hosts
+   * that launch the server over stdio do not read `.env`, so the README's client snippets pass these.
+   */
+  clientEnv: readonly string[];
 }
 
 export type AuthFeature = FeatureManifest;

@@ -2,22 +2,29 @@ import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type F
 import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
+import { clientConfigs, launchVariables } from './client-configs.js';
 
 /**
  * The data every template sees. Templates render in strict mode, so this shape is the whole
  * contract between the CLI and `templates/`: a template can only name what is built here.
  */
 export function templateContext(options: ProjectOptions, features: FeatureSet, generatorVersion: string) {
+  /** The package name without its npm scope: a folder, image and client-config name. */
+  const shortName = options.projectName.replace(/^@[^/]+\//, '');
   return {
     projectName: options.projectName,
-    /** The package name without its npm scope: a folder, image and client-config name. */
-    shortName: options.projectName.replace(/^@[^/]+\//, ''),
+    shortName,
     generatorVersion,
     node: NODE_RUNTIME,
     /** Exact version `npm run inspect` fetches. */
     inspectorVersion: VERSIONS['@modelcontextprotocol/inspector'],
     /** Dependencies whose install scripts package.json approves. */
     installScripts: INSTALL_SCRIPT_PACKAGES,
+    /** stdio entries for the README's client sections, carrying what the upstream tools need. */
+    clientConfigs: clientConfigs(
+      shortName,
+      launchVariables(upstreamFeatures[options.upstream].clientEnv, features.envVars, chosenUpstreamValues(options)),
+    ),
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
     /** Upstream settings chosen at generation time, rendered as configuration defaults. */
     netsuite: { accountId: options.upstream === 'netsuite' ? (options.netsuite.accountId ?? '') : '' },
@@ -33,6 +40,14 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     devDependencies: features.devDependencies,
     envVars: features.envVars,
     readmeSections: features.readmeSections,
+  };
+}
+
+/** Upstream settings given at generation time: the client snippets show them instead of examples. */
+function chosenUpstreamValues(options: ProjectOptions): Record<string, string | undefined> {
+  return {
+    NETSUITE_ACCOUNT_ID: options.upstream === 'netsuite' ? options.netsuite.accountId : undefined,
+    SALESFORCE_LOGIN_URL: options.upstream === 'salesforce' ? options.salesforce.loginUrl : undefined,
   };
 }
 
