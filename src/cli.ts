@@ -64,6 +64,8 @@ Examples:
   $ npx create-enterprise-mcp my-server --upstream generic --auth none --storage memory --deploy docker,github-actions --no-install --yes`,
     )
     .showSuggestionAfterError()
+    // `help [command]` as in every commander CLI; without it, `help` would be taken for a directory name.
+    .helpCommand('help [command]', 'show help for a command')
     // Options of `create` are only read before a subcommand, so `add … --dry-run` stays add's own.
     .enablePositionalOptions()
     .action(async (directory: string | undefined, flags: Record<string, unknown>) => {

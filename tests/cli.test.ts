@@ -9,6 +9,13 @@ import { DEFAULT_DEMO_OPTIONS } from './support/defaults.js';
 /** The built bin, exactly as `npx create-enterprise-mcp` runs it (`npm test` builds first). */
 const BIN = resolve('bin/create-enterprise-mcp.js');
 
+/**
+ * Each test starts Node at least once, and some run git or a failing npm install. On a two-core
+ * machine busy with installs, one such start has taken over 5 s (vitest's default): the limit only
+ * catches a hang.
+ */
+const SPAWNING = { timeout: 120_000 };
+
 let cwd: string;
 beforeEach(async () => {
   cwd = await mkdtemp(join(tmpdir(), 'cem-cli-'));
@@ -19,7 +26,7 @@ function cli(...args: string[]) {
   return execa('node', [BIN, ...args], { cwd, reject: false, stdin: 'ignore', env: { NO_COLOR: '1', CI: 'true' } });
 }
 
-describe('create-enterprise-mcp', () => {
+describe('create-enterprise-mcp', SPAWNING, () => {
   it('documents every option and its allowed values in --help', async () => {
     const { stdout, exitCode } = await cli('--help');
     expect(exitCode).toBe(0);
@@ -118,5 +125,27 @@ describe('create-enterprise-mcp', () => {
     expect(result.exitCode).toBe(1);
     expect(result.stdout + result.stderr).toContain('cd demo && npm install');
     expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+  });
+});
+
+describe('help', SPAWNING, () => {
+  it('shows the help of a command with help <command>', async () => {
+    const { stdout, exitCode } = await cli('help', 'add');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Usage: create-enterprise-mcp add');
+    for (const kind of ['tool', 'resource', 'prompt']) expect(stdout).toContain(kind);
+  });
+
+  it('shows the help with help alone', async () => {
+    const { stdout, exitCode } = await cli('help');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Usage: create-enterprise-mcp');
+  });
+
+  it('never takes help for a directory name', async () => {
+    const { stdout, stderr } = await cli('help', '--yes', '--dry-run');
+    expect(stdout + stderr).toContain('Usage: create-enterprise-mcp');
+    expect(stdout).not.toContain('CREATE');
+    expect(await readdir(cwd)).toEqual([]);
   });
 });
