@@ -126,6 +126,15 @@ describe('create-enterprise-mcp', SPAWNING, () => {
     expect(result.stdout + result.stderr).toContain('cd demo && npm install');
     expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
   });
+
+  it('reports a non-empty directory before asking for anything else', async () => {
+    await mkdir(join(cwd, 'demo'));
+    await writeFile(join(cwd, 'demo/keep.txt'), 'keep');
+    const { stderr, exitCode } = await cli('demo');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('demo is not empty');
+    expect(stderr).not.toContain('Missing answers');
+  });
 });
 
 describe('help', SPAWNING, () => {

@@ -5,7 +5,7 @@ import { clackPrompter } from '../prompts/clack.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { resolveCreate, type CreateFlags } from '../prompts/resolve.js';
 import { planProject } from '../render/plan.js';
-import { assertEmptyTarget, displayPath, writeProject } from '../render/write.js';
+import { displayPath, targetProblem, writeProject } from '../render/write.js';
 import { out } from '../ui/output.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
@@ -34,11 +34,10 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
     interactive: deps.interactive,
     prompter: deps.prompter,
     detectedPackageManager: detectPackageManager(deps.userAgent),
+    targetProblem: (dir) => targetProblem(resolve(dir)),
   });
   const target = resolve(directory);
   const shown = displayPath(target);
-  // Checked before rendering too, so a person hears about a taken directory before anything else.
-  await assertEmptyTarget(target);
 
   const tree = await planProject({ options, generatorVersion: GENERATOR_VERSION });
   for (const path of tree.keys()) out.action('CREATE', `${shown}/${path}`);

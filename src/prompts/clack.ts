@@ -9,12 +9,17 @@ function answered<T>(value: T | symbol): Exclude<T, symbol> {
 
 /** The interactive prompter: clack draws, Ctrl-C at any question becomes a clean cancellation. */
 export const clackPrompter: Prompter = {
-  async text({ message, initialValue, validate }) {
+  async text({ message, defaultValue, placeholder, validate }) {
+    const shown = placeholder ?? defaultValue;
     return answered(
       await clack.text({
         message,
-        ...(initialValue === undefined ? {} : { initialValue, placeholder: initialValue }),
-        validate: (value) => validate(value ?? ''),
+        // clack pre-fills `initialValue` as editable text, so typing appended to it; a placeholder
+        // plus `defaultValue` is what Enter takes, and the first key typed replaces it.
+        ...(shown === undefined ? {} : { placeholder: shown }),
+        ...(defaultValue === undefined ? {} : { defaultValue }),
+        // clack validates before it substitutes the default for an empty answer.
+        validate: (value) => validate(value === undefined || value === '' ? (defaultValue ?? '') : value),
       }),
     );
   },

@@ -8,8 +8,21 @@ export interface Choice<T extends string> {
   hint?: string;
 }
 
+export interface TextQuestion {
+  message: string;
+  /**
+   * The answer when the person just presses Enter. Shown as a dim placeholder, never as pre-filled
+   * text: typing replaces it instead of appending to it. Validated like a typed answer.
+   */
+  defaultValue?: string;
+  /** A dim example shown while the answer is empty, when there is no default (or a different one). */
+  placeholder?: string;
+  validate: (value: string) => string | undefined;
+}
+
 export interface Prompter {
-  text(question: { message: string; initialValue?: string; validate: (value: string) => string | undefined }): Promise<string>;
+  /** Resolves to what was typed, or to `defaultValue` for an empty answer. */
+  text(question: TextQuestion): Promise<string>;
   select<T extends string>(question: { message: string; options: Choice<T>[]; initialValue: T }): Promise<T>;
   multiselect<T extends string>(question: { message: string; options: Choice<T>[]; initialValues: T[] }): Promise<T[]>;
   confirm(question: { message: string; initialValue: boolean }): Promise<boolean>;

@@ -39,6 +39,8 @@ export interface ResolveEnvironment {
   interactive: boolean;
   prompter: Prompter;
   detectedPackageManager: PackageManager;
+  /** Why a directory cannot take the project (it exists and is not empty), or undefined. */
+  targetProblem: (directory: string) => CliError | undefined;
 }
 
 export interface ResolvedCreate {
@@ -66,7 +68,8 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
     return fallback;
   }
 
-  const { directory, projectName } = await resolveLocation(flags, ask, env.prompter);
+  // A taken directory is reported before any other question: nobody answers ten questions to hear it then.
+  const { directory, projectName } = await resolveLocation(flags, ask, env);
   if (directory === undefined) missing.push('[directory]  where to create the project, e.g. my-server');
 
   const upstream = await answer(flags.upstream, 'generic', flagHelp('--upstream', UPSTREAMS), () =>
@@ -113,32 +116,41 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
 async function resolveLocation(
   flags: CreateFlags,
   ask: boolean,
-  prompter: Prompter,
+  env: ResolveEnvironment,
 ): Promise<{ directory: string | undefined; projectName: string | undefined }> {
   let directory = flags.directory;
   if (directory === undefined && flags.name !== undefined) directory = flags.name.replace(/^@[^/]+\//, '');
   if (directory === undefined) {
     if (!ask) return { directory: undefined, projectName: undefined };
-    const name = await promptProjectName(prompter, 'enterprise-mcp-server');
-    return { directory: name.replace(/^@[^/]+\//, ''), projectName: name };
+    const name = await promptProjectName(env, { defaultValue: 'enterprise-mcp-server', checkDirectory: true });
+    return { directory: directoryOf(name), projectName: name };
   }
 
+  const problem = env.targetProblem(directory);
+  if (problem) throw problem;
   const candidate = flags.name ?? basename(resolve(directory));
   const check = checkProjectName(candidate);
   if (check.valid) return { directory, projectName: candidate };
-  if (ask) return { directory, projectName: await promptProjectName(prompter, check.suggestion ?? '') };
+  if (ask) return { directory, projectName: await promptProjectName(env, { defaultValue: check.suggestion, checkDirectory: false }) };
   throw new CliError(describeNameProblem(candidate, check), {
     hint: `Pass --name ${check.suggestion ?? '<package-name>'} to name the package differently from its directory.`,
   });
 }
 
-function promptProjectName(prompter: Prompter, initial: string): Promise<string> {
-  return prompter.text({
+/** A typed name is also the directory, unless it is scoped: @acme/crm goes into ./crm. */
+function directoryOf(name: string): string {
+  return name.replace(/^@[^/]+\//, '');
+}
+
+/** Asks for the package name; when it also names the directory, a taken directory is refused there and then. */
+function promptProjectName(env: ResolveEnvironment, { defaultValue, checkDirectory }: { defaultValue: string | undefined; checkDirectory: boolean }): Promise<string> {
+  return env.prompter.text({
     message: 'Project name (npm package name)',
-    initialValue: initial,
+    ...(defaultValue === undefined ? {} : { defaultValue }),
     validate: (value) => {
       const check = checkProjectName(value);
-      return check.valid ? undefined : describeNameProblem(value, check);
+      if (!check.valid) return describeNameProblem(value, check);
+      return checkDirectory ? env.targetProblem(directoryOf(value))?.message : undefined;
     },
   });
 }

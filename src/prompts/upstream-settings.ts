@@ -51,17 +51,19 @@ export async function resolveUpstreamChoice(upstream: Upstream, flags: UpstreamS
   }
 
   if (upstream === 'salesforce') {
-    const loginUrl = await answer(flags.salesforceLoginUrl, DEFAULT_SALESFORCE_LOGIN_URL, '--salesforce-login-url <url>  (your My Domain URL)', () =>
-      prompter.text({
-        message: 'Salesforce login URL (your My Domain URL, e.g. https://acme.my.salesforce.com)',
-        initialValue: DEFAULT_SALESFORCE_LOGIN_URL,
-        validate: (value) => problemOf(salesforceSettingsSchema, { loginUrl: value }),
-      }),
-    );
+    const loginUrl = await answer(flags.salesforceLoginUrl, DEFAULT_SALESFORCE_LOGIN_URL, '--salesforce-login-url <url>  (your My Domain URL)', async () => {
+      const typed = await prompter.text({
+        message: 'Salesforce My Domain URL (Setup > My Domain; empty: set SALESFORCE_LOGIN_URL later)',
+        placeholder: 'https://acme.my.salesforce.com',
+        validate: (value) => (value.trim() === '' ? undefined : problemOf(salesforceSettingsSchema, { loginUrl: value })),
+      });
+      // Nothing typed: the generic login host until SALESFORCE_LOGIN_URL says otherwise.
+      return typed.trim() === '' ? DEFAULT_SALESFORCE_LOGIN_URL : typed;
+    });
     const apiVersion = await answer(flags.salesforceApiVersion, DEFAULT_SALESFORCE_API_VERSION, '--salesforce-api-version <version>  (e.g. 66.0)', () =>
       prompter.text({
         message: 'Salesforce REST API version',
-        initialValue: DEFAULT_SALESFORCE_API_VERSION,
+        defaultValue: DEFAULT_SALESFORCE_API_VERSION,
         validate: (value) => problemOf(salesforceSettingsSchema, { apiVersion: value }),
       }),
     );

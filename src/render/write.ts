@@ -1,26 +1,38 @@
-import { constants } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { constants, readdirSync, statSync, type Stats } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import type { FileTree } from './render.js';
 
-/** Refuses anything but a missing or empty directory: a scaffold never mixes with existing files. */
-export async function assertEmptyTarget(target: string): Promise<void> {
-  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+/**
+ * Why `target` cannot take a new project, or undefined when it can (it is missing or empty): a
+ * scaffold never mixes with existing files. Synchronous, so a prompt can check an answer with it.
+ */
+export function targetProblem(target: string): CliError | undefined {
+  let info: Stats;
+  try {
+    info = statSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
-  });
-  if (!info) return;
+  }
   const shown = displayPath(target);
   if (!info.isDirectory()) {
-    throw new CliError(`${shown} exists and is not a directory.`, { hint: 'Choose another directory name.' });
+    return new CliError(`${shown} exists and is not a directory.`, { hint: 'Choose another directory name.' });
   }
-  const entries = await readdir(target);
+  const entries = readdirSync(target);
   if (entries.length > 0) {
-    throw new CliError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).`, {
+    return new CliError(`${shown} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}).`, {
       hint: 'Choose a new directory name, or empty that directory first. Nothing was written.',
     });
   }
+  return undefined;
+}
+
+/** Refuses anything but a missing or empty directory (see `targetProblem`). */
+export async function assertEmptyTarget(target: string): Promise<void> {
+  const problem = targetProblem(target);
+  if (problem) throw problem;
 }
 
 /**

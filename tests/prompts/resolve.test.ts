@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError, EXIT_CANCELLED } from '../../src/errors.js';
 import { resolveCreate, type CreateFlags } from '../../src/prompts/resolve.js';
 import { CANCEL, scriptedPrompter } from '../support/scripted-prompter.js';
+import { TEST_MACHINE } from './machine.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
 const everyAnswer = {
@@ -17,11 +18,11 @@ const everyAnswer = {
 
 function interactive(answers: Record<string, unknown> = everyAnswer) {
   const prompter = scriptedPrompter(answers);
-  return { prompter, env: { interactive: true, prompter, detectedPackageManager: 'npm' as const } };
+  return { prompter, env: { ...TEST_MACHINE, interactive: true, prompter, detectedPackageManager: 'npm' as const } };
 }
 
 function nonInteractive() {
-  return { interactive: false, prompter: scriptedPrompter({}), detectedPackageManager: 'npm' as const };
+  return { ...TEST_MACHINE, interactive: false, prompter: scriptedPrompter({}), detectedPackageManager: 'npm' as const };
 }
 
 const allFlags: CreateFlags = {
@@ -128,5 +129,25 @@ describe('resolving create options', () => {
     await expect(resolveCreate({ ...allFlags, auth: 'oauth-proxy' as never }, nonInteractive())).rejects.toThrow(
       /--auth oauth-proxy does not work with --upstream generic/,
     );
+  });
+});
+
+describe('a taken target directory', () => {
+  const taken = (directory: string) => (directory === 'taken' ? new CliError('taken is not empty (1 entry).') : undefined);
+
+  it('is reported before any question when given as the directory', async () => {
+    const { prompter, env } = interactive();
+    await expect(resolveCreate({ directory: 'taken' }, { ...env, targetProblem: taken })).rejects.toThrow('taken is not empty');
+    expect(prompter.asked).toEqual([]);
+  });
+
+  it('is reported before the list of missing flags without a terminal', async () => {
+    await expect(resolveCreate({ directory: 'taken' }, { ...nonInteractive(), targetProblem: taken })).rejects.toThrow('taken is not empty');
+  });
+
+  it('is refused at the name question when the typed name would be the directory', async () => {
+    const { prompter, env } = interactive({ 'Project name': 'taken' });
+    await expect(resolveCreate({}, { ...env, targetProblem: taken })).rejects.toThrow(/failed validation: taken is not empty/);
+    expect(prompter.asked).toEqual(['Project name (npm package name)']);
   });
 });

@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/errors.js';
 import { resolveCreate, type CreateFlags } from '../../src/prompts/resolve.js';
 import { scriptedPrompter } from '../support/scripted-prompter.js';
+import { TEST_MACHINE } from './machine.js';
 
 const flags: CreateFlags = { directory: 'demo', auth: 'none', storage: 'memory', deploy: [], packageManager: 'npm', install: false, git: false };
 
 function nonInteractive() {
-  return { interactive: false, prompter: scriptedPrompter({}), detectedPackageManager: 'npm' as const };
+  return { ...TEST_MACHINE, interactive: false, prompter: scriptedPrompter({}), detectedPackageManager: 'npm' as const };
 }
 
 function interactive(answers: Record<string, unknown>) {
   const prompter = scriptedPrompter(answers);
-  return { prompter, env: { interactive: true, prompter, detectedPackageManager: 'npm' as const } };
+  return { prompter, env: { ...TEST_MACHINE, interactive: true, prompter, detectedPackageManager: 'npm' as const } };
 }
 
 async function failure(promise: Promise<unknown>): Promise<CliError> {
@@ -83,6 +84,19 @@ describe('upstream settings', () => {
     const { env } = interactive({ 'NetSuite account ID': '' });
     const { options } = await resolveCreate({ ...flags, upstream: 'netsuite' }, env);
     expect(options).toMatchObject({ upstream: 'netsuite', netsuite: {} });
+  });
+
+  it('asks for the Salesforce My Domain URL and API version at a terminal', async () => {
+    const { prompter, env } = interactive({ 'Salesforce My Domain URL': 'https://acme.my.salesforce.com', 'Salesforce REST API version': '65.0' });
+    const { options } = await resolveCreate({ ...flags, upstream: 'salesforce' }, env);
+    expect(prompter.asked).toEqual([expect.stringMatching(/^Salesforce My Domain URL/), 'Salesforce REST API version']);
+    expect(options).toMatchObject({ salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '65.0' } });
+  });
+
+  it('accepts an empty My Domain URL at the prompt, leaving SALESFORCE_LOGIN_URL to set later', async () => {
+    const { env } = interactive({ 'Salesforce My Domain URL': '', 'Salesforce REST API version': '66.0' });
+    const { options } = await resolveCreate({ ...flags, upstream: 'salesforce' }, env);
+    expect(options).toMatchObject({ salesforce: { loginUrl: 'https://login.salesforce.com' } });
   });
 
   it('asks nothing extra for an upstream without settings', async () => {
