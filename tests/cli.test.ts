@@ -1,6 +1,6 @@
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -156,5 +156,36 @@ describe('help', SPAWNING, () => {
     expect(stdout + stderr).toContain('Usage: create-enterprise-mcp');
     expect(stdout).not.toContain('CREATE');
     expect(await readdir(cwd)).toEqual([]);
+  });
+});
+
+describe('package managers', SPAWNING, () => {
+  it('says how to get pnpm, before writing anything, when the install would need it and it is missing', async () => {
+    // PATH holds node alone, as on a machine where pnpm was never installed.
+    const bin = await mkdtemp(join(tmpdir(), 'cem-node-only-'));
+    await symlink(process.execPath, join(bin, 'node'));
+    const { stderr, exitCode } = await execa(join(bin, 'node'), [BIN, 'demo', '--yes', '--package-manager', 'pnpm', '--no-git'], {
+      cwd,
+      reject: false,
+      stdin: 'ignore',
+      env: { NO_COLOR: '1', CI: 'true', PATH: bin },
+      extendEnv: false,
+    });
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('pnpm is not installed');
+    expect(stderr).toContain('corepack enable pnpm');
+    expect(stderr).not.toContain('ENOENT');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('says so in one line when yarn launched it and npm is used instead', async () => {
+    const { stderr, exitCode } = await execa('node', [BIN, 'demo', '--yes', '--dry-run'], {
+      cwd,
+      reject: false,
+      stdin: 'ignore',
+      env: { NO_COLOR: '1', CI: 'true', npm_config_user_agent: 'yarn/1.22.19 npm/? node/v20.18.0 linux x64' },
+    });
+    expect(exitCode).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^warning yarn launched this, .*npm and pnpm only: using npm/)]);
   });
 });

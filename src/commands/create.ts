@@ -1,12 +1,15 @@
 import * as clack from '@clack/prompts';
 import { resolve } from 'node:path';
-import { detectPackageManager, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
+import { isOnPath } from '../options/executable.js';
+import { detectPackageManager, PACKAGE_MANAGER_COMMANDS, unsupportedLauncher } from '../options/package-manager.js';
+import { PACKAGE_MANAGERS, type PackageManager } from '../options/schema.js';
 import { clackPrompter } from '../prompts/clack.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { resolveCreate, type CreateFlags } from '../prompts/resolve.js';
 import { planProject } from '../render/plan.js';
 import { displayPath, targetProblem, writeProject } from '../render/write.js';
 import { out } from '../ui/output.js';
+import { warn } from '../ui/status.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
 import { initialiseGit, installDependencies } from './post-create.js';
@@ -19,22 +22,30 @@ export interface CreateDependencies {
   interactive: boolean;
   prompter: Prompter;
   userAgent: string | undefined;
+  /** Whether a package manager's command can be run here. */
+  isInstalled: (packageManager: PackageManager) => boolean;
 }
 
 export const defaultCreateDependencies = (): CreateDependencies => ({
   interactive: isInteractive(),
   prompter: clackPrompter,
   userAgent: process.env['npm_config_user_agent'],
+  isInstalled: (packageManager) => isOnPath(packageManager),
 });
 
 /** `create-enterprise-mcp [directory]`: resolve options, render in memory, write atomically, then set up. */
 export async function createCommand(flags: CreateCommandFlags, deps: CreateDependencies = defaultCreateDependencies()): Promise<void> {
   if (deps.interactive && !flags.yes) clack.intro('create-enterprise-mcp');
+  const launcher = unsupportedLauncher(deps.userAgent);
+  if (launcher !== undefined && flags.packageManager === undefined) {
+    warn(`${launcher} launched this, but generated projects support ${PACKAGE_MANAGERS.join(' and ')} only: using npm (choose with --package-manager).`);
+  }
   const { directory, options, run } = await resolveCreate(flags, {
     interactive: deps.interactive,
     prompter: deps.prompter,
     detectedPackageManager: detectPackageManager(deps.userAgent),
     targetProblem: (dir) => targetProblem(resolve(dir)),
+    isInstalled: deps.isInstalled,
   });
   const target = resolve(directory);
   const shown = displayPath(target);

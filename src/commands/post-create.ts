@@ -1,5 +1,6 @@
 import * as clack from '@clack/prompts';
 import { execa } from 'execa';
+import { HOW_TO_INSTALL } from '../options/package-manager.js';
 import type { PackageManager } from '../options/schema.js';
 
 export type StepResult = { ok: true } | { ok: false; reason: string; retry: string };
@@ -14,7 +15,7 @@ export async function installDependencies(cwd: string, packageManager: PackageMa
     return { ok: true };
   } catch (error) {
     spinner.error('Dependency install failed');
-    return { ok: false, reason: failureReason(error), retry: `cd ${shownDir} && ${packageManager} install` };
+    return { ok: false, reason: failureReason(error, packageManager), retry: `cd ${shownDir} && ${packageManager} install` };
   }
 }
 
@@ -46,7 +47,7 @@ export async function initialiseGit(cwd: string): Promise<StepResult | { ok: 'sk
     });
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: failureReason(error), retry: `cd ${cwd} && git add -A && git commit -m "Initial commit"` };
+    return { ok: false, reason: failureReason(error, 'git'), retry: `cd ${cwd} && git add -A && git commit -m "Initial commit"` };
   }
 }
 
@@ -64,7 +65,12 @@ async function identityFallback(cwd: string): Promise<Record<string, string>> {
   };
 }
 
-function failureReason(error: unknown): string {
+/** The last lines the tool printed; a command that could not even start is named, not `spawn … ENOENT`. */
+function failureReason(error: unknown, command: string): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const howTo = command in HOW_TO_INSTALL ? `: ${HOW_TO_INSTALL[command as PackageManager]}` : '';
+    return `${command} is not installed here (no ${command} command on PATH)${howTo}`;
+  }
   const output = (error as { all?: string }).all?.trim();
   const lastLines = output ? output.split('\n').slice(-8).join('\n') : undefined;
   return lastLines ?? (error instanceof Error ? error.message : String(error));

@@ -1,13 +1,29 @@
 import { PACKAGE_MANAGERS, type PackageManager } from './schema.js';
 
+/** The name a user agent starts with: "pnpm/9.12.0 npm/? node/v20.18.0 linux x64" names pnpm. */
+function launcherOf(userAgent: string | undefined): string | undefined {
+  const name = userAgent?.split(' ')[0]?.split('/')[0]?.trim();
+  return name === '' ? undefined : name;
+}
+
+function isSupported(name: string | undefined): name is PackageManager {
+  return (PACKAGE_MANAGERS as readonly string[]).includes(name ?? '');
+}
+
 /**
  * The package manager that launched us (`npm create`, `pnpm create`, `npx`, `pnpm dlx`) announces
- * itself in `npm_config_user_agent`, e.g. "pnpm/9.12.0 npm/? node/v20.18.0 linux x64".
- * Anything we do not support falls back to npm, which every Node install has.
+ * itself in `npm_config_user_agent`. Anything we do not support falls back to npm, which every
+ * Node install has; `unsupportedLauncher` says when that happened, so it never happens silently.
  */
 export function detectPackageManager(userAgent: string | undefined): PackageManager {
-  const name = userAgent?.split(' ')[0]?.split('/')[0];
-  return (PACKAGE_MANAGERS as readonly string[]).includes(name ?? '') ? (name as PackageManager) : 'npm';
+  const name = launcherOf(userAgent);
+  return isSupported(name) ? name : 'npm';
+}
+
+/** The package manager that launched us when generated projects cannot use it (yarn, bun), else undefined. */
+export function unsupportedLauncher(userAgent: string | undefined): string | undefined {
+  const name = launcherOf(userAgent);
+  return name === undefined || isSupported(name) ? undefined : name;
 }
 
 /** The commands a generated project's docs and scripts use for a package manager. */
@@ -56,3 +72,9 @@ export const PACKAGE_MANAGER_COMMANDS = {
     is: { npm: false, pnpm: true },
   },
 } as const satisfies Record<PackageManager, PackageManagerCommands>;
+
+/** How to get a package manager that is missing; npm ships with Node.js itself. */
+export const HOW_TO_INSTALL: Record<PackageManager, string> = {
+  npm: 'npm ships with Node.js: reinstall Node.js from https://nodejs.org',
+  pnpm: `corepack enable pnpm (Node.js ships corepack), or npm install -g pnpm@${PNPM_VERSION.split('.')[0]}`,
+};

@@ -1,5 +1,6 @@
 import { basename, resolve } from 'node:path';
 import { CliError } from '../errors.js';
+import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { checkProjectName, describeNameProblem } from '../options/project-name.js';
 import { authStrategiesFor, combinationProblems, defaultAuthFor } from '../options/rules.js';
 import {
@@ -41,6 +42,8 @@ export interface ResolveEnvironment {
   detectedPackageManager: PackageManager;
   /** Why a directory cannot take the project (it exists and is not empty), or undefined. */
   targetProblem: (directory: string) => CliError | undefined;
+  /** Whether the package manager's command can be run here. */
+  isInstalled: (packageManager: PackageManager) => boolean;
 }
 
 export interface ResolvedCreate {
@@ -86,12 +89,13 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
   const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', DEPLOY_TARGETS, 'a,b | none'), () =>
     env.prompter.multiselect({ message: 'Deploy files to include?', options: choices('deploy', DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),
   );
-  const packageManager = await answer(flags.packageManager, env.detectedPackageManager, flagHelp('--package-manager', PACKAGE_MANAGERS), () =>
+  const chosenPackageManager = await answer(flags.packageManager, env.detectedPackageManager, flagHelp('--package-manager', PACKAGE_MANAGERS), () =>
     env.prompter.select({ message: 'Package manager?', options: choices('packageManager', PACKAGE_MANAGERS), initialValue: env.detectedPackageManager }),
   );
-  const install = await answer(flags.install, true, '--install | --no-install', () =>
+  const wantsInstall = await answer(flags.install, true, '--install | --no-install', () =>
     env.prompter.confirm({ message: 'Install dependencies now?', initialValue: true }),
   );
+  const { packageManager, install } = await installablePackageManager(chosenPackageManager, wantsInstall, ask, env);
   const git = await answer(flags.git, true, '--git | --no-git', () =>
     env.prompter.confirm({ message: 'Initialise a git repository?', initialValue: true }),
   );
@@ -110,6 +114,33 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
     options: projectOptionsSchema.parse({ projectName, ...upstreamChoice, auth, storage, deploy, packageManager }),
     run: { install, git },
   };
+}
+
+/**
+ * An install that is going to run needs its package manager: found missing, a terminal offers npm
+ * or installing later, and without one the run stops before anything is written, saying how to get it.
+ */
+async function installablePackageManager(
+  packageManager: PackageManager,
+  install: boolean,
+  ask: boolean,
+  env: ResolveEnvironment,
+): Promise<{ packageManager: PackageManager; install: boolean }> {
+  if (!install || env.isInstalled(packageManager)) return { packageManager, install };
+  if (ask) {
+    const next = await env.prompter.select({
+      message: `${packageManager} is not installed here (${HOW_TO_INSTALL[packageManager]}). What now?`,
+      options: [
+        { value: 'npm', label: 'Use npm instead' },
+        { value: 'later', label: `Keep ${packageManager}, install later`, hint: `run ${PACKAGE_MANAGER_COMMANDS[packageManager].install} once it is installed` },
+      ],
+      initialValue: 'npm',
+    });
+    return next === 'npm' ? { packageManager: 'npm', install } : { packageManager, install: false };
+  }
+  throw new CliError(`${packageManager} is not installed here (no ${packageManager} command on PATH), so dependencies cannot be installed with it.`, {
+    hint: `Install it: ${HOW_TO_INSTALL[packageManager]}. Or pass --package-manager npm, or --no-install to install later. Nothing was written.`,
+  });
 }
 
 /** The target directory and the npm package name, which defaults to the directory's name. */

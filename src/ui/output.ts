@@ -13,6 +13,10 @@ export const out = {
   line(text = ''): void {
     process.stdout.write(`${text}\n`);
   },
+  /** One line on stderr about something that does not stop the run. */
+  warn(text: string): void {
+    process.stderr.write(`${paint('yellow', 'warning', process.stderr)} ${text}\n`);
+  },
   action(verb: 'CREATE' | 'UPDATE' | 'SKIP', path: string, detail = ''): void {
     const colour: Style = verb === 'CREATE' ? 'green' : verb === 'UPDATE' ? 'yellow' : 'gray';
     const suffix = detail ? ` ${paint('gray', detail, process.stdout)}` : '';

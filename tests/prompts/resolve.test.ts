@@ -151,3 +151,43 @@ describe('a taken target directory', () => {
     expect(prompter.asked).toEqual(['Project name (npm package name)']);
   });
 });
+
+describe('a package manager that is not installed', () => {
+  const pnpmMissing = (packageManager: string) => packageManager !== 'pnpm';
+
+  it('stops the run before anything is written when the install would need it, saying how to get it', async () => {
+    const error = (await resolveCreate({ ...allFlags, packageManager: 'pnpm', install: true }, { ...nonInteractive(), isInstalled: pnpmMissing }).catch(
+      (e: unknown) => e,
+    )) as CliError;
+    expect(error).toBeInstanceOf(CliError);
+    expect(error.message).toContain('pnpm is not installed');
+    expect(error.hint).toContain('corepack enable pnpm');
+    expect(error.hint).toContain('--package-manager npm');
+    expect(error.hint).toContain('--no-install');
+  });
+
+  it('stops the run when a pnpm user agent chose it under --yes', async () => {
+    await expect(
+      resolveCreate({ directory: 'demo', yes: true }, { ...nonInteractive(), detectedPackageManager: 'pnpm', isInstalled: pnpmMissing }),
+    ).rejects.toThrow('pnpm is not installed');
+  });
+
+  it('is fine with --no-install: the project is written for it, to install later', async () => {
+    const resolved = await resolveCreate({ ...allFlags, packageManager: 'pnpm', install: false }, { ...nonInteractive(), isInstalled: pnpmMissing });
+    expect(resolved).toMatchObject({ options: { packageManager: 'pnpm' }, run: { install: false } });
+  });
+
+  it('offers npm instead at a terminal', async () => {
+    const { prompter, env } = interactive({ ...everyAnswer, 'Install dependencies': true, 'pnpm is not installed here': 'npm' });
+    const resolved = await resolveCreate({}, { ...env, isInstalled: pnpmMissing });
+    expect(prompter.asked).toContainEqual(expect.stringMatching(/^pnpm is not installed here \(corepack enable pnpm/));
+    expect(resolved).toMatchObject({ options: { packageManager: 'npm' }, run: { install: true } });
+  });
+
+  it('keeps it at a terminal when asked to, installing later', async () => {
+    const { env } = interactive({ ...everyAnswer, 'Install dependencies': true, 'pnpm is not installed here': 'later' });
+    const resolved = await resolveCreate({}, { ...env, isInstalled: pnpmMissing });
+    expect(resolved).toMatchObject({ options: { packageManager: 'pnpm' }, run: { install: false } });
+  });
+});
+
