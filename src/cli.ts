@@ -10,7 +10,7 @@ import {
   type DeployTarget,
 } from './options/schema.js';
 import type { CapabilityKind } from './options/capability-name.js';
-import { reportError } from './ui/output.js';
+import { reportError, tolerateClosedOutput } from './ui/output.js';
 import { GENERATOR_VERSION } from './version.js';
 
 /** `--help` text for an enum flag: every allowed value with its one-line hint. */
@@ -116,6 +116,7 @@ function addCommands(program: Command): void {
 
 /** Runs the CLI and returns the exit code; every failure is reported once, by `reportError`. */
 export async function main(argv: string[] = process.argv): Promise<number> {
+  tolerateClosedOutput();
   const verbose = argv.includes('--verbose');
   const program = buildProgram();
   program.exitOverride().configureOutput({ outputError: () => {} });

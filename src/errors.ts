@@ -26,3 +26,6 @@ export const EXIT_CANCELLED = 130;
 export function cancelled(): CliError {
   return new CliError('Cancelled. Nothing was written.', { exitCode: EXIT_CANCELLED });
 }
+
+/** Exit code when whoever read stdout went away (`… | head -1`), as shells report SIGPIPE. */
+export const EXIT_OUTPUT_CLOSED = 141;

@@ -1,4 +1,5 @@
 import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,12 @@ const BIN = resolve('bin/create-enterprise-mcp.js');
  * catches a hang.
  */
 const SPAWNING = { timeout: 120_000 };
+
+/** A registry that refuses connections and an empty cache: an install fails fast and for sure. */
+async function failingRegistry(): Promise<Record<string, string>> {
+  const cache = await mkdtemp(join(tmpdir(), 'cem-empty-cache-'));
+  return { npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: cache, npm_config_fetch_retries: '0' };
+}
 
 let cwd: string;
 beforeEach(async () => {
@@ -114,13 +121,11 @@ describe('create-enterprise-mcp', SPAWNING, () => {
   });
 
   it('keeps the project and explains how to retry when the install fails', async () => {
-    // An empty cache and a registry that refuses connections make the install fail fast and for sure.
-    const cache = await mkdtemp(join(tmpdir(), 'cem-empty-cache-'));
     const result = await execa('node', [BIN, 'demo', '--yes', '--no-git'], {
       cwd,
       reject: false,
       stdin: 'ignore',
-      env: { NO_COLOR: '1', CI: 'true', npm_config_registry: 'http://127.0.0.1:9/', npm_config_cache: cache, npm_config_fetch_retries: '0' },
+      env: { NO_COLOR: '1', CI: 'true', ...(await failingRegistry()) },
     });
     expect(result.exitCode).toBe(1);
     expect(result.stdout + result.stderr).toContain('cd demo && npm install');
@@ -189,3 +194,32 @@ describe('package managers', SPAWNING, () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^warning yarn launched this, .*npm and pnpm only: using npm/)]);
   });
 });
+
+describe('output that is not a terminal', SPAWNING, () => {
+  it('ends the run quietly when stdout closes, before anything is written', async () => {
+    const child = spawn(process.execPath, [BIN, 'demo', '--yes', '--no-git'], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    // The reader leaves at once, as `| head -1` does after its line.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exitCode = await new Promise<number | null>((done) => child.on('close', done));
+    expect(exitCode).toBe(141);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(stderr.trim()).toBe('Stopped: stdout was closed before the project was written. Nothing was written.');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('prints no spinner frames into a pipe or a file', async () => {
+    const { stdout } = await execa('node', [BIN, 'demo', '--yes', '--no-git'], {
+      cwd,
+      reject: false,
+      stdin: 'ignore',
+      // Not in CI mode: there clack's spinner already draws fewer frames.
+      env: { NO_COLOR: '1', CI: 'false', ...(await failingRegistry()) },
+    });
+    expect(stdout).toContain('Installing dependencies with npm…');
+    expect(stdout).toContain('Dependency install failed');
+    expect(stdout).not.toMatch(/[◒◐◓◑]/);
+  });
+});
+

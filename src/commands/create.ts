@@ -1,5 +1,6 @@
 import * as clack from '@clack/prompts';
 import { resolve } from 'node:path';
+import { CliError, EXIT_CANCELLED, EXIT_OUTPUT_CLOSED } from '../errors.js';
 import { isOnPath } from '../options/executable.js';
 import { detectPackageManager, PACKAGE_MANAGER_COMMANDS, unsupportedLauncher } from '../options/package-manager.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../options/schema.js';
@@ -9,10 +10,11 @@ import { resolveCreate, type CreateFlags } from '../prompts/resolve.js';
 import { planProject } from '../render/plan.js';
 import { displayPath, targetProblem, writeProject } from '../render/write.js';
 import { out } from '../ui/output.js';
-import { warn } from '../ui/status.js';
+import { note, warn } from '../ui/status.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
-import { initialiseGit, installDependencies } from './post-create.js';
+import { GIT_FINISH, initialiseGit, installDependencies, type StepResult } from './post-create.js';
+import { listenForStop, type StopReason } from './stop-request.js';
 
 export interface CreateCommandFlags extends CreateFlags {
   dryRun?: boolean | undefined;
@@ -59,30 +61,80 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
     return;
   }
 
-  await writeProject(tree, target);
-  out.line();
-  out.line(`Created ${options.projectName} in ${shown} (${tree.size} files).`);
+  const stop = listenForStop();
+  try {
+    const before = await stop.reason();
+    if (before !== undefined) throw stoppedBeforeWriting(before);
+    await writeProject(tree, target);
+    out.line();
+    out.line(`Created ${options.projectName} in ${shown} (${tree.size} files).`);
 
-  const commands = PACKAGE_MANAGER_COMMANDS[options.packageManager];
-  const warnings: string[] = [];
-  if (run.install) {
-    const installed = await installDependencies(target, options.packageManager, shown);
-    if (!installed.ok) warnings.push(`Installing dependencies failed:\n${installed.reason}\nRetry with: ${installed.retry}`);
-  }
-  if (run.git) {
-    const git = await initialiseGit(target);
-    if (git.ok === 'skipped') out.line(out.dim(`Skipped git init: ${git.reason}.`));
-    else if (!git.ok) warnings.push(`git init failed:\n${git.reason}\nRetry with: ${git.retry}`);
-  }
-  for (const warning of warnings) clack.log.warn(warning);
+    const commands = PACKAGE_MANAGER_COMMANDS[options.packageManager];
+    const steps: SetupStep[] = [
+      ...(run.install ? [{ kind: 'install', what: 'dependencies are not installed', finish: commands.install, run: () => installDependencies(target, options.packageManager, shown, stop.signal) } as const] : []),
+      ...(run.git ? [{ kind: 'git', what: 'git is not initialised', finish: GIT_FINISH, run: () => gitStep(target, stop.signal) } as const] : []),
+    ];
+    const warnings: string[] = [];
+    let installed = false;
+    for (const [index, step] of steps.entries()) {
+      const reason = await stop.reason();
+      if (reason !== undefined) throw stoppedAfterWriting(reason, shown, steps.slice(index));
+      const result = await step.run();
+      if ((await stop.reason()) === 'interrupted') throw stoppedAfterWriting('interrupted', shown, steps.slice(index));
+      if (result.ok && step.kind === 'install') installed = true;
+      if (!result.ok) warnings.push(`${capitalise(step.what)}:\n${result.reason}\nRetry with: ${result.retry}`);
+    }
+    for (const warning of warnings) warn(warning);
 
-  const steps = [
-    `cd ${shown}`,
-    ...(run.install && warnings.length === 0 ? [] : [commands.install]),
-    `${commands.run} dev          # Streamable HTTP on http://127.0.0.1:3000/mcp`,
-    `${commands.run} test`,
-    `${commands.run} build && node dist/main.js --stdio  # what stdio clients launch`,
-  ];
-  clack.note(steps.join('\n'), 'Next steps');
-  if (warnings.length > 0) process.exitCode = 1;
+    const nextSteps = [
+      `cd ${shown}`,
+      ...(installed ? [] : [commands.install]),
+      `${commands.run} dev          # Streamable HTTP on http://127.0.0.1:3000/mcp`,
+      `${commands.run} test`,
+      `${commands.run} build && node dist/main.js --stdio  # what stdio clients launch`,
+    ];
+    note(nextSteps.join('\n'), 'Next steps');
+    if (warnings.length > 0) process.exitCode = 1;
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** One step after writing; `finish` is what the user runs instead when the step does not happen. */
+interface SetupStep {
+  kind: 'install' | 'git';
+  /** What is missing from the project when the step did not run. */
+  what: string;
+  finish: string;
+  run: () => Promise<StepResult>;
+}
+
+async function gitStep(target: string, signal: AbortSignal): Promise<StepResult> {
+  const git = await initialiseGit(target, signal);
+  if (git.ok !== 'skipped') return git;
+  out.line(out.dim(`Skipped git init: ${git.reason}.`));
+  return { ok: true };
+}
+
+function stoppedBeforeWriting(reason: StopReason): CliError {
+  return new CliError(`${reason === 'interrupted' ? 'Interrupted' : 'Stopped: stdout was closed'} before the project was written. Nothing was written.`, {
+    exitCode: exitCodeOf(reason),
+  });
+}
+
+/** The project stays; the message lists what did not happen and the commands that do it. */
+function stoppedAfterWriting(reason: StopReason, shown: string, remaining: readonly SetupStep[]): CliError {
+  const why = reason === 'interrupted' ? 'Interrupted' : 'Stopped: stdout was closed';
+  return new CliError(`${why}. The project is in ${shown}, but ${remaining.map((step) => step.what).join(' and ')}.`, {
+    hint: ['To finish:', `  cd ${shown}`, ...remaining.map((step) => `  ${step.finish}`)].join('\n'),
+    exitCode: exitCodeOf(reason),
+  });
+}
+
+function exitCodeOf(reason: StopReason): number {
+  return reason === 'interrupted' ? EXIT_CANCELLED : EXIT_OUTPUT_CLOSED;
+}
+
+function capitalise(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

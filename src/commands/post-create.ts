@@ -1,20 +1,25 @@
-import * as clack from '@clack/prompts';
 import { execa } from 'execa';
 import { HOW_TO_INSTALL } from '../options/package-manager.js';
 import type { PackageManager } from '../options/schema.js';
+import { progress } from '../ui/status.js';
 
 export type StepResult = { ok: true } | { ok: false; reason: string; retry: string };
 
-/** Installs dependencies with the chosen package manager; a failure keeps the project and says how to retry. */
-export async function installDependencies(cwd: string, packageManager: PackageManager, shownDir: string): Promise<StepResult> {
-  const spinner = clack.spinner();
-  spinner.start(`Installing dependencies with ${packageManager}`);
+/** The commands that do by hand what `git init` with its first commit below does. */
+export const GIT_FINISH = 'git init --initial-branch=main && git add -A && git commit -m "Initial commit from create-enterprise-mcp"';
+
+/**
+ * Installs dependencies with the chosen package manager; a failure keeps the project and says how
+ * to retry. `signal` stops the install (Ctrl-C): the project stays, the install is left to redo.
+ */
+export async function installDependencies(cwd: string, packageManager: PackageManager, shownDir: string, signal?: AbortSignal): Promise<StepResult> {
+  const step = progress(`Installing dependencies with ${packageManager}`);
   try {
-    await execa(packageManager, ['install'], { cwd, all: true });
-    spinner.stop('Dependencies installed');
+    await execa(packageManager, ['install'], { cwd, all: true, ...(signal ? { cancelSignal: signal } : {}) });
+    step.done('Dependencies installed');
     return { ok: true };
   } catch (error) {
-    spinner.error('Dependency install failed');
+    step.failed((error as { isCanceled?: boolean }).isCanceled ? 'Dependency install interrupted' : 'Dependency install failed');
     return { ok: false, reason: failureReason(error, packageManager), retry: `cd ${shownDir} && ${packageManager} install` };
   }
 }
@@ -24,8 +29,9 @@ export async function installDependencies(cwd: string, packageManager: PackageMa
  * missing or the project already sits inside a work tree (a monorepo), where a nested repo would
  * surprise.
  */
-export async function initialiseGit(cwd: string): Promise<StepResult | { ok: 'skipped'; reason: string }> {
-  const git = (args: string[]) => execa('git', args, { cwd, all: true });
+export async function initialiseGit(cwd: string, signal?: AbortSignal): Promise<StepResult | { ok: 'skipped'; reason: string }> {
+  const stoppable = signal ? { cancelSignal: signal } : {};
+  const git = (args: string[]) => execa('git', args, { cwd, all: true, ...stoppable });
   try {
     await git(['--version']);
   } catch {
@@ -42,12 +48,13 @@ export async function initialiseGit(cwd: string): Promise<StepResult | { ok: 'sk
     await execa('git', ['commit', '--quiet', '--no-verify', '-m', 'Initial commit from create-enterprise-mcp'], {
       cwd,
       all: true,
+      ...stoppable,
       // A machine without a git identity still gets its first commit; the user's own config wins when set.
       env: await identityFallback(cwd),
     });
     return { ok: true };
   } catch (error) {
-    return { ok: false, reason: failureReason(error, 'git'), retry: `cd ${cwd} && git add -A && git commit -m "Initial commit"` };
+    return { ok: false, reason: failureReason(error, 'git'), retry: `cd ${cwd} && ${GIT_FINISH}` };
   }
 }
 

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runInTerminal, terminalUnavailable } from './terminal-session.js';
 
 /**
@@ -76,5 +78,39 @@ describe.skipIf(terminalUnavailable !== undefined)('prompts at a terminal', AT_A
     const { exitCode, output } = await session.exited;
     expect(exitCode).toBe(1);
     expect(output).not.toContain('Which upstream');
+  });
+});
+
+describe.skipIf(terminalUnavailable !== undefined)('Ctrl-C during the dependency install', AT_A_TERMINAL, () => {
+  /** A registry that accepts connections and never answers: the install waits until it is stopped. */
+  let registry: Server;
+  const connections = new Set<Socket>();
+  beforeEach(async () => {
+    registry = createServer((socket) => {
+      connections.add(socket);
+      socket.on('close', () => connections.delete(socket));
+    });
+    await new Promise<void>((listening) => registry.listen(0, '127.0.0.1', listening));
+  });
+  afterEach(async () => {
+    for (const socket of connections) socket.destroy();
+    await new Promise((closed) => registry.close(closed));
+  });
+
+  it('exits 130, keeps the project and prints the commands that finish it', async () => {
+    const { port } = registry.address() as { port: number };
+    const cache = await mkdtemp(join(tmpdir(), 'cem-empty-cache-'));
+    const session = runInTerminal(['demo', '--yes', '--git'], {
+      cwd,
+      env: { npm_config_registry: `http://127.0.0.1:${port}/`, npm_config_cache: cache, npm_config_fetch_retries: '0' },
+    });
+    await session.waitFor('Installing dependencies with npm');
+    session.type('\x03');
+    const { exitCode, output } = await session.exited;
+    expect(exitCode, output).toBe(130);
+    expect(output).toContain('Interrupted. The project is in demo, but dependencies are not installed and git is not initialised.');
+    expect(output).toMatch(/To finish:\s+cd demo\s+npm install\s+git init/);
+    expect(existsSync(join(cwd, 'demo/package.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'demo/.git'))).toBe(false);
   });
 });
