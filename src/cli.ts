@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .option('--name <package-name>', 'npm package name (default: the directory name)')
     .addOption(new Option('--upstream <upstream>', `upstream system: ${describeValues(LABELS.upstream, UPSTREAMS)}`).choices(UPSTREAMS))
     .option('--netsuite-account-id <id>', 'with --upstream netsuite: account ID, e.g. 1234567 or 1234567_SB1 (default: set NETSUITE_ACCOUNT_ID later)')
-    .option('--salesforce-login-url <url>', 'with --upstream salesforce: My Domain URL, e.g. https://acme.my.salesforce.com (default: https://login.salesforce.com)')
+    .option('--salesforce-login-url <url>', 'with --upstream salesforce: My Domain URL, e.g. https://acme.my.salesforce.com (default: set SALESFORCE_LOGIN_URL later)')
     .option('--salesforce-api-version <version>', 'with --upstream salesforce: REST API version (default: 66.0)')
     .addOption(new Option('--auth <strategy>', `client authentication: ${describeValues(LABELS.auth, AUTH_STRATEGIES)}`).choices(AUTH_STRATEGIES))
     .addOption(new Option('--storage <backend>', `server state: ${describeValues(LABELS.storage, STORAGE_BACKENDS)}`).choices(STORAGE_BACKENDS))

@@ -140,6 +140,14 @@ describe('create-enterprise-mcp', SPAWNING, () => {
     expect(stderr).toContain('demo is not empty');
     expect(stderr).not.toContain('Missing answers');
   });
+
+  it('names the settings a project needs in its next steps, and the lockfile its deploy files install from', async () => {
+    const { stdout, exitCode } = await cli('demo', '--yes', '--upstream', 'keycloak', '--auth', 'jwt', '--deploy', 'docker,github-actions', '--no-install', '--no-git');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('cp .env.example .env');
+    for (const variable of ['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'UPSTREAM_API_URL', 'UPSTREAM_CLIENT_SECRET']) expect(stdout).toContain(variable);
+    expect(stdout).toContain('npm install   # writes package-lock.json: commit it, the Dockerfile and the CI workflow install from it');
+  });
 });
 
 describe('help', SPAWNING, () => {

@@ -13,6 +13,7 @@ import { out } from '../ui/output.js';
 import { note, warn } from '../ui/status.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
+import { nextSteps } from './next-steps.js';
 import { GIT_FINISH, initialiseGit, installDependencies, type StepResult } from './post-create.js';
 import { listenForStop, type StopReason } from './stop-request.js';
 
@@ -86,14 +87,7 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
     }
     for (const warning of warnings) warn(warning);
 
-    const nextSteps = [
-      `cd ${shown}`,
-      ...(installed ? [] : [commands.install]),
-      `${commands.run} dev          # Streamable HTTP on http://127.0.0.1:3000/mcp`,
-      `${commands.run} test`,
-      `${commands.run} build && node dist/main.js --stdio  # what stdio clients launch`,
-    ];
-    note(nextSteps.join('\n'), 'Next steps');
+    note(nextSteps({ options, shownDir: shown, installed, packageManagerFound: deps.isInstalled(options.packageManager) }).join('\n'), 'Next steps');
     if (warnings.length > 0) process.exitCode = 1;
   } finally {
     stop.dispose();

@@ -5,6 +5,7 @@ export const deployFeatures = {
   docker: {
     displayName: 'Docker',
     overlays: ['deploy/docker'],
+    installsFromLockfile: 'the Dockerfile',
     dependencies: [],
     devDependencies: [],
     envVars: [],
@@ -13,6 +14,7 @@ export const deployFeatures = {
   'github-actions': {
     displayName: 'GitHub Actions',
     overlays: ['deploy/github-actions'],
+    installsFromLockfile: 'the CI workflow',
     dependencies: [],
     devDependencies: [],
     envVars: [],

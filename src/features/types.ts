@@ -11,6 +11,12 @@ export interface EnvVar {
   required: boolean | 'with-token-auth';
   /** Secrets are never logged and get no real-looking example value. */
   secret: boolean;
+  /**
+   * The upstream's tools cannot reach it until this is set (with the preset's default settings):
+   * the server starts without it, and those tools answer `upstream_not_configured`. The CLI's next
+   * steps name these, beside the required ones.
+   */
+  neededByUpstreamTools?: true;
 }
 
 /** A setting with a working default that is not a secret: most variables are. */
@@ -72,6 +78,13 @@ export interface UpstreamFeature extends FeatureManifest {
 
 export type AuthFeature = FeatureManifest;
 export type StorageFeature = FeatureManifest;
-export type DeployFeature = FeatureManifest;
+
+export interface DeployFeature extends FeatureManifest {
+  /**
+   * What of it installs from the lockfile (`npm ci`, a frozen install), for people: "the Dockerfile".
+   * Only an install writes the lockfile, so a project made without one is told to commit it.
+   */
+  installsFromLockfile?: string;
+}
 /** The base project has no overlay of its own: it is the layer the overlays go on. */
 export type BaseFeature = Omit<FeatureManifest, 'displayName'>;

@@ -43,6 +43,11 @@ function upstreamSecret(name: string, description: string, example: string): Env
   return { name, description, example, required: false, secret: true };
 }
 
+/** The same variable, marked as one the upstream's tools cannot work without (with the preset's defaults). */
+function neededByTools(envVar: EnvVar): EnvVar {
+  return { ...envVar, neededByUpstreamTools: true };
+}
+
 /** What differs per preset in the settings of the REST API behind the api_* tools. */
 interface RestApiPreset {
   auth: EnvVar;
@@ -55,14 +60,16 @@ interface RestApiPreset {
 
 /** The REST API behind the api_* tools (the `upstream/rest-api` overlay). */
 function restApiSettings(preset: RestApiPreset): EnvVar[] {
+  // UPSTREAM_API_AUTH's example is its default: with client_credentials, the client's ID and secret are needed too.
+  const withClient = preset.auth.example === 'client_credentials' ? neededByTools : (envVar: EnvVar) => envVar;
   return [
-    optionalSetting('UPSTREAM_API_URL', 'Base URL of the REST API the api_* tools reach; collections are paths below it (<url>/<collection>/<id>). https; plain http only on localhost.', 'https://api.example.com/v1'),
+    neededByTools(optionalSetting('UPSTREAM_API_URL', 'Base URL of the REST API the api_* tools reach; collections are paths below it (<url>/<collection>/<id>). https; plain http only on localhost.', 'https://api.example.com/v1')),
     preset.auth,
     upstreamSecret('UPSTREAM_API_KEY', 'Key the REST API issued to this server (UPSTREAM_API_AUTH=api_key).', ''),
     optionalSetting('UPSTREAM_API_KEY_HEADER', 'Header that carries the API key.', 'x-api-key'),
     preset.tokenUrl,
-    preset.clientId,
-    upstreamSecret('UPSTREAM_CLIENT_SECRET', 'Client secret of UPSTREAM_CLIENT_ID.', ''),
+    withClient(preset.clientId),
+    withClient(upstreamSecret('UPSTREAM_CLIENT_SECRET', 'Client secret of UPSTREAM_CLIENT_ID.', '')),
     optionalSetting('UPSTREAM_CLIENT_AUTH_METHOD', 'How the client secret is sent to the token endpoint: client_secret_basic (HTTP Basic) or client_secret_post (form body).', preset.clientAuthMethod),
     preset.scope,
     ...(preset.audience === undefined ? [] : [preset.audience]),
@@ -115,6 +122,8 @@ export const upstreamFeatures = {
         example: 'https://sso.example.com',
         required: 'with-token-auth',
         secret: false,
+        // The REST API's token endpoint is derived from it.
+        neededByUpstreamTools: true,
       },
       {
         name: 'KEYCLOAK_REALM',
@@ -122,6 +131,8 @@ export const upstreamFeatures = {
         example: 'acme',
         required: 'with-token-auth',
         secret: false,
+        // The REST API's token endpoint is derived from it.
+        neededByUpstreamTools: true,
       },
       {
         name: 'KEYCLOAK_CLIENT_ID',
@@ -160,6 +171,8 @@ export const upstreamFeatures = {
         example: '00000000-0000-0000-0000-000000000000',
         required: 'with-token-auth',
         secret: false,
+        // The REST API's token endpoint is derived from it.
+        neededByUpstreamTools: true,
       },
       {
         name: 'ENTRA_CLIENT_ID',
@@ -175,7 +188,7 @@ export const upstreamFeatures = {
         tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <ENTRA_AUTHORITY_HOST>/<ENTRA_TENANT_ID>/oauth2/v2.0/token; required when ENTRA_TENANT_ID is organizations or common.", 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token'),
         clientId: optionalSetting('UPSTREAM_CLIENT_ID', "Application (client) ID of the app registration that holds the client secret and the REST API's application permission.", '00000000-0000-0000-0000-000000000000'),
         clientAuthMethod: 'client_secret_post',
-        scope: optionalSetting('UPSTREAM_SCOPE', "The REST API's Application ID URI followed by /.default (required for client_credentials).", 'api://00000000-0000-0000-0000-000000000000/.default'),
+        scope: neededByTools(optionalSetting('UPSTREAM_SCOPE', "The REST API's Application ID URI followed by /.default (required for client_credentials).", 'api://00000000-0000-0000-0000-000000000000/.default')),
       }),
     ],
     readme: [
@@ -199,6 +212,8 @@ export const upstreamFeatures = {
         example: 'https://acme.scalekit.com',
         required: 'with-token-auth',
         secret: false,
+        // The REST API's token endpoint is derived from it.
+        neededByUpstreamTools: true,
       },
       {
         name: 'SCALEKIT_RESOURCE_ID',
@@ -237,10 +252,10 @@ export const upstreamFeatures = {
     devDependencies: [],
     envVars: [
       ...OIDC_IDENTITY_SETTINGS,
-      optionalSetting('NETSUITE_ACCOUNT_ID', 'NetSuite account ID (Setup, Company, Company Information); sandboxes look like 123456_SB1.', '123456_SB1'),
-      optionalSetting('NETSUITE_CLIENT_ID', 'Client ID (consumer key) of the integration record with the client credentials (M2M) grant enabled.', 'your-integration-client-id'),
-      optionalSetting('NETSUITE_CERTIFICATE_ID', 'Certificate ID shown in Setup, Integration, OAuth 2.0 Client Credentials (M2M) Setup for the uploaded certificate.', 'your-certificate-id'),
-      upstreamSecret('NETSUITE_PRIVATE_KEY', 'PEM private key of that certificate (PS256: RSA 3072+ bits; ES256: P-256); newlines may be written as \\n.', ''),
+      neededByTools(optionalSetting('NETSUITE_ACCOUNT_ID', 'NetSuite account ID (Setup, Company, Company Information); sandboxes look like 123456_SB1.', '123456_SB1')),
+      neededByTools(optionalSetting('NETSUITE_CLIENT_ID', 'Client ID (consumer key) of the integration record with the client credentials (M2M) grant enabled.', 'your-integration-client-id')),
+      neededByTools(optionalSetting('NETSUITE_CERTIFICATE_ID', 'Certificate ID shown in Setup, Integration, OAuth 2.0 Client Credentials (M2M) Setup for the uploaded certificate.', 'your-certificate-id')),
+      neededByTools(upstreamSecret('NETSUITE_PRIVATE_KEY', 'PEM private key of that certificate (PS256: RSA 3072+ bits; ES256: P-256); newlines may be written as \\n.', '')),
       optionalSetting('NETSUITE_SIGNING_ALGORITHM', 'Algorithm of the client assertion: PS256 (RSA certificate) or ES256 (EC certificate).', 'PS256'),
       optionalSetting('NETSUITE_SCOPES', 'Comma-separated scopes requested for the access token (rest_webservices, restlets, suite_analytics).', 'rest_webservices'),
       optionalSetting('NETSUITE_REST_URL', 'Base URL of the account\'s REST services. Default: https://<account>.suitetalk.api.netsuite.com.', 'https://123456-sb1.suitetalk.api.netsuite.com'),
@@ -265,11 +280,11 @@ export const upstreamFeatures = {
     devDependencies: [],
     envVars: [
       ...OIDC_IDENTITY_SETTINGS,
-      optionalSetting('SALESFORCE_LOGIN_URL', 'Where tokens are requested: your My Domain URL (https://<domain>.my.salesforce.com), or https://login.salesforce.com / https://test.salesforce.com for the JWT bearer flow.', 'https://acme.my.salesforce.com'),
+      neededByTools(optionalSetting('SALESFORCE_LOGIN_URL', 'Where tokens are requested: your My Domain URL (https://<domain>.my.salesforce.com), or https://login.salesforce.com / https://test.salesforce.com for the JWT bearer flow.', 'https://acme.my.salesforce.com')),
       optionalSetting('SALESFORCE_API_VERSION', 'REST API version, without the v.', '66.0'),
       optionalSetting('SALESFORCE_AUTH_FLOW', 'client_credentials (external client app with the client credentials flow) or jwt_bearer (certificate, acting as SALESFORCE_USERNAME).', 'client_credentials'),
-      optionalSetting('SALESFORCE_CLIENT_ID', 'Consumer key of the external client app.', 'your-consumer-key'),
-      upstreamSecret('SALESFORCE_CLIENT_SECRET', 'Consumer secret of the external client app (client_credentials flow).', ''),
+      neededByTools(optionalSetting('SALESFORCE_CLIENT_ID', 'Consumer key of the external client app.', 'your-consumer-key')),
+      neededByTools(upstreamSecret('SALESFORCE_CLIENT_SECRET', 'Consumer secret of the external client app (client_credentials flow).', '')),
       optionalSetting('SALESFORCE_USERNAME', 'User the JWT bearer flow acts as (jwt_bearer flow).', 'integration@acme.com'),
       upstreamSecret('SALESFORCE_PRIVATE_KEY', 'PEM private key whose certificate is uploaded to the app (jwt_bearer flow); newlines may be written as \\n.', ''),
     ],

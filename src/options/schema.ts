@@ -38,7 +38,18 @@ export const netsuiteSettingsSchema = z.object({
     .optional(),
 });
 
+/**
+ * Where tokens are requested when no My Domain URL was given. It serves the jwt_bearer flow, but the
+ * default client_credentials flow needs the org's My Domain URL, so a project left with it is told
+ * to set SALESFORCE_LOGIN_URL.
+ */
 export const DEFAULT_SALESFORCE_LOGIN_URL = 'https://login.salesforce.com';
+const SHARED_SALESFORCE_LOGIN_URLS: readonly string[] = [DEFAULT_SALESFORCE_LOGIN_URL, 'https://test.salesforce.com'];
+
+/** login.salesforce.com and test.salesforce.com: every org's login host, which names no org (no My Domain). */
+export function isSharedSalesforceLogin(loginUrl: string): boolean {
+  return SHARED_SALESFORCE_LOGIN_URLS.includes(loginUrl);
+}
 export const DEFAULT_SALESFORCE_API_VERSION = '66.0';
 
 export const salesforceSettingsSchema = z.object({

@@ -57,7 +57,7 @@ export async function resolveUpstreamChoice(upstream: Upstream, flags: UpstreamS
         placeholder: 'https://acme.my.salesforce.com',
         validate: (value) => (value.trim() === '' ? undefined : problemOf(salesforceSettingsSchema, { loginUrl: value })),
       });
-      // Nothing typed: the generic login host until SALESFORCE_LOGIN_URL says otherwise.
+      // Nothing typed: the generic login host until SALESFORCE_LOGIN_URL says otherwise; the next steps ask for it.
       return typed.trim() === '' ? DEFAULT_SALESFORCE_LOGIN_URL : typed;
     });
     const apiVersion = await answer(flags.salesforceApiVersion, DEFAULT_SALESFORCE_API_VERSION, '--salesforce-api-version <version>  (e.g. 66.0)', () =>

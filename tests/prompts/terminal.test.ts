@@ -59,7 +59,7 @@ describe.skipIf(terminalUnavailable !== undefined)('prompts at a terminal', AT_A
     expect(await marker('crm')).toMatchObject({ salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '65.0' } });
   });
 
-  it('leave the My Domain URL for later and take the API version on Enter', async () => {
+  it('leave the My Domain URL for later and take the API version on Enter, naming SALESFORCE_LOGIN_URL in the next steps', async () => {
     const session = runInTerminal(SALESFORCE_SETTINGS_ONLY, { cwd });
     await session.waitFor('Salesforce My Domain URL');
     session.type('\r');
@@ -68,6 +68,7 @@ describe.skipIf(terminalUnavailable !== undefined)('prompts at a terminal', AT_A
     const { exitCode, output } = await session.exited;
     expect(exitCode, output).toBe(0);
     expect(await marker('crm')).toMatchObject({ salesforce: { loginUrl: 'https://login.salesforce.com', apiVersion: '66.0' } });
+    expect(output).toMatch(/SALESFORCE_LOGIN_URL +needed by the upstream tools/);
   });
 
   it('are not shown when the directory given is not empty: that is reported first', async () => {
