@@ -73,8 +73,8 @@ export const PACKAGE_MANAGER_COMMANDS = {
   },
 } as const satisfies Record<PackageManager, PackageManagerCommands>;
 
-/** How to get a package manager that is missing; npm ships with Node.js itself. */
+/** How to get a package manager that is missing: npm ships with Node.js; corepack, also in Node.js, provides pnpm. */
 export const HOW_TO_INSTALL: Record<PackageManager, string> = {
-  npm: 'npm ships with Node.js: reinstall Node.js from https://nodejs.org',
-  pnpm: `corepack enable pnpm (Node.js ships corepack), or npm install -g pnpm@${PNPM_VERSION.split('.')[0]}`,
+  npm: 'reinstall Node.js from https://nodejs.org, which ships npm',
+  pnpm: `corepack enable pnpm, or npm install -g pnpm@${PNPM_VERSION.split('.')[0]}`,
 };

@@ -127,19 +127,22 @@ async function installablePackageManager(
   env: ResolveEnvironment,
 ): Promise<{ packageManager: PackageManager; install: boolean }> {
   if (!install || env.isInstalled(packageManager)) return { packageManager, install };
+  const others = PACKAGE_MANAGERS.filter((other) => other !== packageManager && env.isInstalled(other));
   if (ask) {
-    const next = await env.prompter.select({
-      message: `${packageManager} is not installed here (${HOW_TO_INSTALL[packageManager]}). What now?`,
-      options: [
-        { value: 'npm', label: 'Use npm instead' },
-        { value: 'later', label: `Keep ${packageManager}, install later`, hint: `run ${PACKAGE_MANAGER_COMMANDS[packageManager].install} once it is installed` },
-      ],
-      initialValue: 'npm',
+    const later: Choice<'later'> = { value: 'later', label: `Keep ${packageManager}, install later`, hint: `${HOW_TO_INSTALL[packageManager]}, then ${PACKAGE_MANAGER_COMMANDS[packageManager].install}` };
+    const next = await env.prompter.select<PackageManager | 'later'>({
+      message: `${packageManager} is not installed here. What now?`,
+      options: [...others.map((other) => ({ value: other, label: `Use ${other} instead` })), later],
+      initialValue: others[0] ?? 'later',
     });
-    return next === 'npm' ? { packageManager: 'npm', install } : { packageManager, install: false };
+    return next === 'later' ? { packageManager, install: false } : { packageManager: next, install };
   }
   throw new CliError(`${packageManager} is not installed here (no ${packageManager} command on PATH), so dependencies cannot be installed with it.`, {
-    hint: `Install it: ${HOW_TO_INSTALL[packageManager]}. Or pass --package-manager npm, or --no-install to install later. Nothing was written.`,
+    hint: [
+      `Install it: ${HOW_TO_INSTALL[packageManager]}.`,
+      ...others.map((other) => `Or pass --package-manager ${other}.`),
+      'Or pass --no-install to write the project now and install later. Nothing was written.',
+    ].join(' '),
   });
 }
 

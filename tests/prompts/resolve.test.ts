@@ -180,8 +180,14 @@ describe('a package manager that is not installed', () => {
   it('offers npm instead at a terminal', async () => {
     const { prompter, env } = interactive({ ...everyAnswer, 'Install dependencies': true, 'pnpm is not installed here': 'npm' });
     const resolved = await resolveCreate({}, { ...env, isInstalled: pnpmMissing });
-    expect(prompter.asked).toContainEqual(expect.stringMatching(/^pnpm is not installed here \(corepack enable pnpm/));
+    expect(prompter.asked).toContain('pnpm is not installed here. What now?');
     expect(resolved).toMatchObject({ options: { packageManager: 'npm' }, run: { install: true } });
+  });
+
+  it('offers only installing later at a terminal when no other package manager is installed', async () => {
+    const { env } = interactive({ ...everyAnswer, 'Install dependencies': true, 'pnpm is not installed here': 'npm' });
+    // The scripted prompter refuses an answer that was not offered.
+    await expect(resolveCreate({}, { ...env, isInstalled: () => false })).rejects.toThrow('npm was not offered');
   });
 
   it('keeps it at a terminal when asked to, installing later', async () => {
