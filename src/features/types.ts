@@ -14,7 +14,8 @@ export interface EnvVar {
   /**
    * The upstream's tools cannot reach it until this is set (with the preset's default settings):
    * the server starts without it, and those tools answer `upstream_not_configured`. The CLI's next
-   * steps name these, beside the required ones.
+   * steps name these beside the required ones, and the README's client snippets pass them (MCP hosts
+   * launching the server over stdio read no `.env`).
    */
   neededByUpstreamTools?: true;
 }
@@ -69,11 +70,6 @@ export interface UpstreamFeature extends FeatureManifest {
   /** Strategies that work against this upstream, the first being the default. */
   authStrategies: readonly [AuthStrategy, ...AuthStrategy[]];
   toolCall: UpstreamToolCall;
-  /**
-   * Variables the upstream tools cannot work without, with the preset's default settings. MCP hosts
-   * that launch the server over stdio do not read `.env`, so the README's client snippets pass these.
-   */
-  clientEnv: readonly string[];
 }
 
 export type AuthFeature = FeatureManifest;

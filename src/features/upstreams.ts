@@ -91,7 +91,6 @@ export const upstreamFeatures = {
     // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
     authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
     toolCall: REST_API_TOOL_CALL,
-    clientEnv: ['UPSTREAM_API_URL'],
     dependencies: [],
     devDependencies: [],
     envVars: [...OIDC_IDENTITY_SETTINGS, ...restApiSettings({
@@ -112,7 +111,6 @@ export const upstreamFeatures = {
     overlays: ['upstream/rest-api', 'upstream/keycloak'],
     authStrategies: ['jwt', 'introspection', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
-    clientEnv: ['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'UPSTREAM_API_URL', 'UPSTREAM_CLIENT_ID', 'UPSTREAM_CLIENT_SECRET'],
     dependencies: [],
     devDependencies: [],
     envVars: [
@@ -161,7 +159,6 @@ export const upstreamFeatures = {
     // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
     authStrategies: ['jwt', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
-    clientEnv: ['ENTRA_TENANT_ID', 'UPSTREAM_API_URL', 'UPSTREAM_CLIENT_ID', 'UPSTREAM_CLIENT_SECRET', 'UPSTREAM_SCOPE'],
     dependencies: [],
     devDependencies: [],
     envVars: [
@@ -202,7 +199,6 @@ export const upstreamFeatures = {
     // Scalekit issues JWT access tokens for MCP servers and publishes no introspection endpoint for them.
     authStrategies: ['jwt', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
-    clientEnv: ['SCALEKIT_ENVIRONMENT_URL', 'UPSTREAM_API_URL', 'UPSTREAM_CLIENT_ID', 'UPSTREAM_CLIENT_SECRET'],
     dependencies: [],
     devDependencies: [],
     envVars: [
@@ -247,7 +243,6 @@ export const upstreamFeatures = {
       parameters: '{ id }',
       call: "ctx.upstream.records.get('customer', id, ctx)",
     },
-    clientEnv: ['NETSUITE_ACCOUNT_ID', 'NETSUITE_CLIENT_ID', 'NETSUITE_CERTIFICATE_ID', 'NETSUITE_PRIVATE_KEY'],
     dependencies: ['jose'],
     devDependencies: [],
     envVars: [
@@ -275,7 +270,6 @@ export const upstreamFeatures = {
       parameters: '{ id }',
       call: "ctx.upstream.sobjects.get({ sobject: 'Account', id }, ctx)",
     },
-    clientEnv: ['SALESFORCE_LOGIN_URL', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'],
     dependencies: [],
     devDependencies: [],
     envVars: [

@@ -20,20 +20,14 @@ export interface ClientConfigs {
 }
 
 /**
- * The variables a host must pass, in the manifest's order. Hosts start the server from a working
- * directory of their own and read no `.env`, so without these the upstream tools answer
- * `upstream_not_configured`.
+ * The variables a host must pass: those the upstream's tools cannot work without, in the manifests'
+ * order. Hosts start the server from a working directory of their own and read no `.env`, so
+ * without these the upstream tools answer `upstream_not_configured`.
  */
-export function launchVariables(
-  names: readonly string[],
-  envVars: readonly ResolvedEnvVar[],
-  chosenValues: Readonly<Record<string, string | undefined>>,
-): LaunchVariable[] {
-  return names.map((name) => {
-    const envVar = envVars.find((candidate) => candidate.name === name);
-    if (envVar === undefined) throw new Error(`The client snippets name ${name}, which no feature manifest declares`);
-    return { name, value: chosenValues[name] ?? envVar.example, description: envVar.description, secret: envVar.secret };
-  });
+export function launchVariables(envVars: readonly ResolvedEnvVar[], chosenValues: Readonly<Record<string, string | undefined>>): LaunchVariable[] {
+  return envVars
+    .filter((envVar) => envVar.neededByUpstreamTools === true)
+    .map(({ name, example, description, secret }) => ({ name, value: chosenValues[name] ?? example, description, secret }));
 }
 
 /** What replaces a secret in a configuration file: visibly not a value. */

@@ -23,7 +23,7 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     /** stdio entries for the README's client sections, carrying what the upstream tools need. */
     clientConfigs: clientConfigs(
       shortName,
-      launchVariables(upstreamFeatures[options.upstream].clientEnv, features.envVars, chosenUpstreamValues(options)),
+      launchVariables(features.envVars, chosenUpstreamValues(options)),
     ),
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
     /** Upstream settings chosen at generation time, rendered as configuration defaults. */
