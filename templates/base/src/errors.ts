@@ -35,9 +35,9 @@ export interface ToolErrorOptions extends ErrorOptions {
 /**
  * An expected tool failure whose message is safe to show to the client (and the model behind it).
  * Throw it from a tool handler for failures the caller can act on; the message becomes an
- * `isError: true` result, and the code, message and `details` its structured content. Any other
- * exception is treated as a bug: logged with its stack, and the client only sees a generic message
- * with the request id.
+ * `isError: true` result, and the code, message and `details` its machine-readable error
+ * (src/mcp/tool-error-result.ts). Any other exception is treated as a bug: logged with its stack,
+ * and the client only sees a generic message with the request id.
  */
 export class ToolError extends AppError {
   readonly details: ToolErrorDetails | undefined;

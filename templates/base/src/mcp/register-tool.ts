@@ -4,12 +4,13 @@ import { ToolError } from '../errors.js';
 import { createRequestContext } from './context.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import type { McpRequestScope, McpServerDeps } from './server.js';
+import { internalErrorResult, toolErrorResult } from './tool-error-result.js';
 
 /**
  * Registers one tool definition on an SDK server, wrapping its handler with our context, progress
  * reporting and error policy: expected failures (ToolError) reach the client with their message,
  * code and details; anything else is a bug, logged with its stack server-side and reported to the
- * client generically.
+ * client generically. tool-error-result.ts says how either is shaped.
  */
 export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpServerDeps, scope: McpRequestScope): void {
   server.registerTool(
@@ -39,7 +40,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
         } else {
           logger.error({ err: error }, 'tool call crashed');
         }
-        return errorResult(error, requestId);
+        return error instanceof ToolError ? toolErrorResult(tool, error) : internalErrorResult(requestId);
       }
     },
   );
@@ -68,21 +69,4 @@ function toCallToolResult(tool: ToolDefinition, output: unknown): CallToolResult
   }
   if (typeof output === 'string') return { content: [{ type: 'text', text: output }] };
   return { content: output as CallToolResult['content'] };
-}
-
-/**
- * An expected failure carries its code and details as structured content too, so clients can branch on
- * them (`upstream_rate_limited` with `retryAfterMs`) instead of reading prose. The SDK does not hold
- * error results to the tool's output schema, so this shape is the same for every tool.
- */
-function errorResult(error: unknown, requestId: string): CallToolResult {
-  if (error instanceof ToolError) {
-    return {
-      content: [{ type: 'text', text: error.message }],
-      structuredContent: { error: { code: error.code, message: error.message, ...error.details } },
-      isError: true,
-    };
-  }
-  const text = `The tool failed unexpectedly. Reference request id ${requestId} when reporting this problem.`;
-  return { content: [{ type: 'text', text }], isError: true };
 }

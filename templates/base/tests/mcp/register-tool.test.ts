@@ -3,8 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ToolError } from '../../src/errors.js';
 import { defineTool } from '../../src/mcp/define-tool.js';
+import { TOOL_ERROR_META_KEY } from '../../src/mcp/tool-error-result.js';
 import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
 import { captureLogs } from '../helpers/logs.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 const failing = defineTool({
   name: 'failing',
@@ -16,7 +18,7 @@ const failing = defineTool({
   },
 });
 
-/** A tool whose result has a shape: its error results are still free to carry the error's own structure. */
+/** A tool whose result has a shape: its error results must not break it. */
 const lookup = defineTool({
   name: 'lookup_invoice',
   description: 'Looks an invoice up the way a real tool would',
@@ -42,30 +44,44 @@ describe('tool error policy', () => {
     expect(result).toMatchObject({ isError: true, content: [{ type: 'text', text: 'No invoice with id 42. Try list_invoices first.' }] });
   });
 
-  it('gives the client the code and details of an expected failure as structured content', async () => {
+  it('gives the client the code and details of an expected failure in _meta', async () => {
     connection = await connectInProcess('modern', { tools: [lookup] });
     const result = await connection.client.callTool({ name: 'lookup_invoice', arguments: { id: '7' } });
-    expect(result).toMatchObject({
-      isError: true,
-      content: [{ type: 'text', text: 'Billing is rate limiting requests; try again in 30 s' }],
-      structuredContent: {
-        error: { code: 'upstream_rate_limited', message: 'Billing is rate limiting requests; try again in 30 s', upstream: 'Billing', status: 429, retryAfterMs: 30_000 },
-      },
+    expect(result).toMatchObject({ isError: true, content: [{ type: 'text', text: 'Billing is rate limiting requests; try again in 30 s' }] });
+    expect(result._meta).toMatchObject({
+      'enterprise-mcp/error': { code: 'upstream_rate_limited', message: 'Billing is rate limiting requests; try again in 30 s', upstream: 'Billing', status: 429, retryAfterMs: 30_000 },
     });
   });
 
-  it.each(ERAS)('sends error results past the output schema of the tool (%s client)', async (era) => {
+  it.each(ERAS)('sends no structured content with the error of a tool that has an output schema (%s client)', async (era) => {
     connection = await connectInProcess(era, { tools: [lookup] });
     const result = await connection.client.callTool({ name: 'lookup_invoice', arguments: { id: '7' } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited' } });
+    expect(result.structuredContent).toBeUndefined();
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_rate_limited' });
     await expect(connection.client.callTool({ name: 'lookup_invoice', arguments: { id: '42' } })).resolves.toMatchObject({ structuredContent: { id: '42', total: 10 } });
   });
 
-  it('gives a failure without details its code and message as structured content', async () => {
+  it('gives the error of a tool without an output schema as structured content too', async () => {
     connection = await connectInProcess('modern', { tools: [failing] });
     const result = await connection.client.callTool({ name: 'failing', arguments: { expected: true } });
-    expect(result.structuredContent).toEqual({ error: { code: 'NOT_FOUND', message: 'No invoice with id 42. Try list_invoices first.' } });
+    const error = { code: 'NOT_FOUND', message: 'No invoice with id 42. Try list_invoices first.' };
+    expect(result.structuredContent).toEqual({ error });
+    expect(toolErrorOf(result)).toEqual(error);
+  });
+
+  it('keeps the code and message when details name them too', async () => {
+    const clashing = defineTool({
+      name: 'clashing',
+      description: 'Fails with details that name a code and a message of their own',
+      input: z.object({}),
+      async handler() {
+        throw new ToolError('upstream_validation', 'The upstream refused the input', { details: { code: 'E42', message: 'raw upstream text' } });
+      },
+    });
+    connection = await connectInProcess('modern', { tools: [clashing] });
+    const result = await connection.client.callTool({ name: 'clashing', arguments: {} });
+    expect(toolErrorOf(result)).toEqual({ code: 'upstream_validation', message: 'The upstream refused the input' });
   });
 
   it('hides the details of an unexpected failure from the client and logs its stack', async () => {
@@ -79,8 +95,18 @@ describe('tool error policy', () => {
     expect(text).not.toContain('db.internal');
     expect(text).not.toContain(' at ');
     expect(result.structuredContent).toBeUndefined();
+    expect(toolErrorOf(result)).toEqual({ code: 'internal_error', message: expect.stringContaining('failed unexpectedly'), requestId: expect.any(String) });
     const crash = logs.entries().find((entry) => entry.msg === 'tool call crashed');
     expect(JSON.stringify(crash)).toContain('db.internal:5432');
+  });
+
+  it('keys the error in _meta as the MCP spec asks: under a prefix of its own, not one the protocol reserves', () => {
+    const [prefix = '', name = '', ...rest] = TOOL_ERROR_META_KEY.split('/');
+    expect(rest).toEqual([]);
+    const labels = prefix.split('.');
+    for (const label of labels) expect(label).toMatch(/^[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/);
+    expect(['mcp', 'modelcontextprotocol']).not.toContain(labels[1]);
+    expect(name).toMatch(/^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/);
   });
 
   it('refuses tool names that are not snake_case', () => {

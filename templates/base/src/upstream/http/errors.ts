@@ -3,7 +3,7 @@ import { ToolError } from '../../errors.js';
 /**
  * What went wrong with a call to the upstream API, in the terms a client can act on. These are
  * ToolErrors, so a tool can let them propagate: the client gets the message plus the code and
- * details as structured content.
+ * details (src/mcp/tool-error-result.ts).
  */
 export type UpstreamErrorCode =
   | 'upstream_auth'

@@ -7,6 +7,7 @@ import { FAKE_CREDENTIALS, startFakeRestApi, type FakeRestApi } from '../helpers
 import { connectInProcess } from '../helpers/in-process-client.js';
 import { callContext, caller, restApiFor } from '../helpers/rest-api-calls.js';
 import { restApiTestIdp } from '../helpers/rest-api-test-idp.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 /**
  * Token exchange (RFC 8693): each caller's access token, as the auth strategy verified it, is exchanged
@@ -114,7 +115,8 @@ describe('Keycloak token exchange for the REST API', () => {
     const connection = await connectInProcess('modern', { env: fake.serverEnv });
     try {
       const result = await connection.client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '1' } });
-      expect(result).toMatchObject({ isError: true, structuredContent: { error: { code: 'caller_token_required' } } });
+      expect(result.isError).toBe(true);
+      expect(toolErrorOf(result)).toMatchObject({ code: 'caller_token_required' });
     } finally {
       await connection.close();
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeNetSuite } from '../helpers/netsuite-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('netsuite_create_record over the %s protocol era', (era) => {
   const session = withFakeNetSuite(era);
@@ -20,15 +21,13 @@ describe.each(ERAS)('netsuite_create_record over the %s protocol era', (era) => 
   it('reports the fields NetSuite refused, so the caller can correct them', async () => {
     const result = await session.client.callTool({ name: 'netsuite_create_record', arguments: { record_type: 'customer', values: { email: 'nobody' } } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({
-      error: {
-        code: 'upstream_validation',
-        status: 400,
-        fields: [
-          { field: 'companyName', message: 'Please enter value(s) for: companyName' },
-          { field: 'email', message: expect.stringContaining('Invalid email address') },
-        ],
-      },
+    expect(toolErrorOf(result)).toMatchObject({
+      code: 'upstream_validation',
+      status: 400,
+      fields: [
+        { field: 'companyName', message: 'Please enter value(s) for: companyName' },
+        { field: 'email', message: expect.stringContaining('Invalid email address') },
+      ],
     });
     expect(result.content).toEqual([{ type: 'text', text: expect.stringContaining('companyName: Please enter value(s) for: companyName') }]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeNetSuite } from '../helpers/netsuite-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('netsuite_delete_record over the %s protocol era', (era) => {
   const session = withFakeNetSuite(era);
@@ -15,7 +16,7 @@ describe.each(ERAS)('netsuite_delete_record over the %s protocol era', (era) => 
   it('answers upstream_permission when the integration role may not delete such records', async () => {
     session.fake.denyRecordType('employee');
     const result = await session.client.callTool({ name: 'netsuite_delete_record', arguments: { record_type: 'employee', id: '7' } });
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_permission', status: 403 } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_permission', status: 403 });
     expect(session.fake.records('employee').map((record) => record.id)).toContain('7');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeNetSuite } from '../helpers/netsuite-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('netsuite_get_record over the %s protocol era', (era) => {
   const session = withFakeNetSuite(era);
@@ -20,7 +21,7 @@ describe.each(ERAS)('netsuite_get_record over the %s protocol era', (era) => {
   it('answers a missing record with upstream_not_found', async () => {
     const result = await session.client.callTool({ name: 'netsuite_get_record', arguments: { record_type: 'customer', id: '999999' } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_not_found', upstream: 'NetSuite', status: 404, upstreamCode: 'NONEXISTENT_ID' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_not_found', upstream: 'NetSuite', status: 404, upstreamCode: 'NONEXISTENT_ID' });
   });
 
   it('refuses an ID that is not one without calling NetSuite', async () => {

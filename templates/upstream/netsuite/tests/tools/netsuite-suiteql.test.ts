@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeNetSuite } from '../helpers/netsuite-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 const QUERY = 'SELECT id, companyname FROM customer ORDER BY id';
 
@@ -42,7 +43,7 @@ describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
     session.fake.failNext(4, { status: 429 });
     const result = await query({});
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 429, upstreamCode: 'CONCURRENCY_LIMIT_EXCEEDED' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_rate_limited', status: 429, upstreamCode: 'CONCURRENCY_LIMIT_EXCEEDED' });
   });
 
   it('answers a short outage with the rows once NetSuite is back', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeRestApi } from '../helpers/fake-rest-api.js';
 import { withConnectedFake } from '../helpers/fake-upstream-session.js';
 import { ERAS } from '../helpers/in-process-client.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
   const session = withConnectedFake(era, async () => {
@@ -59,9 +60,7 @@ describe.each(ERAS)('api_* tools over the %s protocol era', (era) => {
   it('answers an upstream failure with its code and details', async () => {
     const result = await call('api_get_item', { collection: 'orders', id: '99' });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({
-      error: expect.objectContaining({ code: 'upstream_not_found', upstream: 'REST API', status: 404, message: expect.stringContaining('No item 99 in orders') }),
-    });
+    expect(toolErrorOf(result)).toEqual(expect.objectContaining({ code: 'upstream_not_found', upstream: 'REST API', status: 404, message: expect.stringContaining('No item 99 in orders') }));
   });
 
   it('refuses an item ID that would leave the collection, without calling the API', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeSalesforce } from '../helpers/salesforce-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('salesforce_create_record over the %s protocol era', (era) => {
   const session = withFakeSalesforce(era);
@@ -28,8 +29,6 @@ describe.each(ERAS)('salesforce_create_record over the %s protocol era', (era) =
   it('answers a refused record with upstream_validation and the fields Salesforce named', async () => {
     const result = await session.client.callTool({ name: 'salesforce_create_record', arguments: { sobject: 'Account', fields: { Industry: 'Banking' } } });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({
-      error: { code: 'upstream_validation', upstreamCode: 'REQUIRED_FIELD_MISSING', fields: [{ field: 'Name', message: expect.any(String) }] },
-    });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_validation', upstreamCode: 'REQUIRED_FIELD_MISSING', fields: [{ field: 'Name', message: expect.any(String) }] });
   });
 });

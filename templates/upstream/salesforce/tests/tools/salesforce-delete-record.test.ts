@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeSalesforce } from '../helpers/salesforce-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('salesforce_delete_record over the %s protocol era', (era) => {
   const session = withFakeSalesforce(era);
@@ -17,6 +18,6 @@ describe.each(ERAS)('salesforce_delete_record over the %s protocol era', (era) =
     const id = session.fake.data.seed('Contact', { LastName: 'Lovelace' });
     await session.client.callTool({ name: 'salesforce_delete_record', arguments: { sobject: 'Contact', id } });
     const again = await session.client.callTool({ name: 'salesforce_delete_record', arguments: { sobject: 'Contact', id } });
-    expect(again.structuredContent).toMatchObject({ error: { code: 'upstream_not_found', upstreamCode: 'ENTITY_IS_DELETED' } });
+    expect(toolErrorOf(again)).toMatchObject({ code: 'upstream_not_found', upstreamCode: 'ENTITY_IS_DELETED' });
   });
 });

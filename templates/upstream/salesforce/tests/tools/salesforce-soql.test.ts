@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SALESFORCE_FAULTS } from '../helpers/fake-salesforce.js';
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeSalesforce } from '../helpers/salesforce-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 interface Page {
   totalSize: number;
@@ -29,20 +30,20 @@ describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
   it('wants either a query or a cursor', async () => {
     const both = await soql({ query: 'SELECT Name FROM Account', cursor: '/services/data/v66.0/query/01gX-2' });
     const neither = await soql({});
-    expect(both.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
-    expect(neither.structuredContent).toMatchObject({ error: { code: 'invalid_argument' } });
+    expect(toolErrorOf(both)).toMatchObject({ code: 'invalid_argument' });
+    expect(toolErrorOf(neither)).toMatchObject({ code: 'invalid_argument' });
     expect(session.fake.requests).toEqual([]);
   });
 
   it('answers a malformed query with upstream_validation and Salesforce\'s message', async () => {
     const result = await soql({ query: 'SELECT Name Account' });
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_validation', upstreamCode: 'MALFORMED_QUERY' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_validation', upstreamCode: 'MALFORMED_QUERY' });
   });
 
   it('answers an exhausted API limit with upstream_rate_limited', async () => {
     session.fake.failNext(SALESFORCE_FAULTS.requestLimitExceeded);
     const result = await soql({ query: 'SELECT Name FROM Account' });
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_rate_limited', status: 403, upstreamCode: 'REQUEST_LIMIT_EXCEEDED' } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_rate_limited', status: 403, upstreamCode: 'REQUEST_LIMIT_EXCEEDED' });
   });
 });

@@ -4,6 +4,7 @@ import type { RunningHttpServer } from '../../src/http/server.js';
 import { startFakeSalesforce, type FakeSalesforce } from '../helpers/fake-salesforce.js';
 import { connectHttpClient, startTestServer } from '../helpers/http-server.js';
 import { connectInProcess, type InProcessConnection } from '../helpers/in-process-client.js';
+import { outputSchemaViolation, toolErrorOf } from '../helpers/tool-results.js';
 
 const SALESFORCE_TOOLS = [
   'salesforce_create_record',
@@ -46,17 +47,19 @@ describe('the Salesforce tools', () => {
     for (const name of ['salesforce_update_record', 'salesforce_delete_record']) expect(hints[name], name).toMatchObject({ destructiveHint: true });
   });
 
-  it('each answer upstream_not_configured, listing what is missing, while the credentials are not set', async () => {
+  it('each answer upstream_not_configured, listing what is missing, within their output schema, while the credentials are not set', async () => {
     connection = await connectInProcess('modern', { env: { SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com' } });
+    const { tools } = await connection.client.listTools();
     for (const name of SALESFORCE_TOOLS) {
       const result = await connection.client.callTool({ name, arguments: SAMPLE_ARGUMENTS[name] ?? {} });
       expect(result.isError, name).toBe(true);
-      expect(result.structuredContent, name).toMatchObject({
-        error: {
-          code: 'upstream_not_configured',
-          problems: [expect.stringMatching(/^SALESFORCE_CLIENT_ID: /), expect.stringMatching(/^SALESFORCE_CLIENT_SECRET: /)],
-        },
+      expect(toolErrorOf(result), name).toMatchObject({
+        code: 'upstream_not_configured',
+        problems: [expect.stringMatching(/^SALESFORCE_CLIENT_ID: /), expect.stringMatching(/^SALESFORCE_CLIENT_SECRET: /)],
       });
+      const tool = tools.find((candidate) => candidate.name === name);
+      expect(tool?.outputSchema, name).toBeDefined();
+      expect(outputSchemaViolation(tool!, result), name).toBeUndefined();
     }
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { ERAS } from '../helpers/in-process-client.js';
 import { withFakeSalesforce } from '../helpers/salesforce-session.js';
+import { toolErrorOf } from '../helpers/tool-results.js';
 
 describe.each(ERAS)('salesforce_update_record over the %s protocol era', (era) => {
   const session = withFakeSalesforce(era);
@@ -16,6 +17,6 @@ describe.each(ERAS)('salesforce_update_record over the %s protocol era', (era) =
   it('answers a broken validation rule with upstream_validation', async () => {
     const id = session.fake.data.seed('Account', { Name: 'Acme' });
     const result = await session.client.callTool({ name: 'salesforce_update_record', arguments: { sobject: 'Account', id, fields: { AnnualRevenue: -5 } } });
-    expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_validation', fields: [{ field: 'AnnualRevenue' }] } });
+    expect(toolErrorOf(result)).toMatchObject({ code: 'upstream_validation', fields: [{ field: 'AnnualRevenue' }] });
   });
 });
