@@ -222,7 +222,7 @@ export const NETSUITE_README = `This server fronts an Oracle NetSuite account th
 | \`netsuite_create_record\` | Creates a record and returns its internal ID | |
 | \`netsuite_update_record\` | Changes the given fields of a record (HTTP \`PATCH\`); fields left out keep their values | destructive |
 | \`netsuite_delete_record\` | Deletes a record | destructive |
-| \`netsuite_suiteql\` | Runs a read-only SuiteQL query and returns one page of rows (\`limit\` 1 to 1000, \`offset\`, \`hasMore\`, \`nextOffset\`) | read-only |
+| \`netsuite_suiteql\` | Runs a read-only SuiteQL query and returns one page of rows (\`limit\` 1 to 1000, \`offset\`, \`hasMore\`, \`nextOffset\`). Only a single \`SELECT\` statement (or \`WITH … SELECT\`) is sent: anything else, a semicolon, or a writing keyword such as \`DELETE\`, \`UPDATE\` or \`FOR UPDATE\` outside quotes and comments is refused with \`query_not_read_only\` before it reaches NetSuite | read-only |
 
 How it reaches NetSuite:
 
@@ -301,7 +301,7 @@ export const SALESFORCE_README = `This server fronts a Salesforce org through it
 | \`salesforce_create_record\` | Creates a record and returns its ID; with \`external_id\` (\`{ "field": "External_Id__c", "value": "ERP-42" }\`) it upserts instead, so repeating the call never creates a second record | |
 | \`salesforce_update_record\` | Changes the given fields of a record; fields left out keep their values | destructive |
 | \`salesforce_delete_record\` | Deletes a record (it goes to the recycle bin) | destructive |
-| \`salesforce_soql\` | Runs a SOQL query and returns one page of up to 2,000 records; pass the returned \`nextCursor\` back as \`cursor\` for the next page | read-only |
+| \`salesforce_soql\` | Runs a SOQL query and returns one page of up to 2,000 records; pass the returned \`nextCursor\` back as \`cursor\` for the next page. Only a plain \`SELECT\` is sent: anything else, a semicolon, and the clauses that change state (\`FOR UPDATE\`, \`FOR VIEW\`, \`FOR REFERENCE\`, \`UPDATE TRACKING\`, \`UPDATE VIEWSTAT\`) are refused with \`query_not_read_only\` before they reach Salesforce | read-only |
 | \`salesforce_describe\` | Lists the org's objects (\`filter\` narrows them), or describes one object: its fields with types, which ones a new record requires, picklist values, lookups and child relationships | read-only |
 
 How it reaches Salesforce:

@@ -8,7 +8,9 @@ export default defineTool({
   name: 'netsuite_suiteql',
   title: 'Query NetSuite with SuiteQL',
   description:
-    'Runs a read-only SuiteQL query (SQL over NetSuite records) and returns one page of rows. Tables are record ' +
+    'Runs a read-only SuiteQL query (SQL over NetSuite records) and returns one page of rows. Only a single SELECT ' +
+    'statement (or WITH ... SELECT) is accepted: INSERT, UPDATE, DELETE, other statements and semicolons are refused ' +
+    'with query_not_read_only before anything reaches NetSuite. Tables are record ' +
     'types (customer, contact, vendor, employee, item, account, subsidiary, transaction, transactionline, ' +
     'customrecord_<id>); columns are field IDs. Column names come back lower case; select and list fields hold ' +
     'internal IDs, so use BUILTIN.DF(column) for their display text. Transactions share one table: filter with ' +
@@ -19,7 +21,7 @@ export default defineTool({
     'pages do not overlap, and when hasMore is true call again with the same query and limit and offset = ' +
     'nextOffset. Only rows the integration role may see are returned.',
   input: z.object({
-    query: z.string().min(1).max(100_000).describe('The SuiteQL SELECT statement'),
+    query: z.string().min(1).max(100_000).describe('One SuiteQL SELECT statement, without a trailing semicolon'),
     limit: z.number().int().min(1).max(1000).default(DEFAULT_LIMIT).describe(`Rows per page, 1 to 1000 (default ${DEFAULT_LIMIT})`),
     offset: z.number().int().min(0).default(0).describe('Rows to skip: 0 for the first page, then nextOffset of the previous page'),
   }),

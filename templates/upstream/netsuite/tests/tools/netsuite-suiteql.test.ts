@@ -52,6 +52,17 @@ describe.each(ERAS)('netsuite_suiteql over the %s protocol era', (era) => {
     expect(result.structuredContent).toMatchObject({ items: [{ id: '101' }] });
   });
 
+  it.each(['DELETE FROM customer WHERE id = 101', "UPDATE customer SET companyname = 'x'", 'SELECT id FROM customer; DELETE FROM customer'])(
+    'refuses %j with query_not_read_only before anything reaches NetSuite',
+    async (statement) => {
+      const result = await session.client.callTool({ name: 'netsuite_suiteql', arguments: { query: statement } });
+      expect(result.isError).toBe(true);
+      expect(toolErrorOf(result)).toMatchObject({ code: 'query_not_read_only' });
+      expect(result.content).toEqual([{ type: 'text', text: expect.stringContaining('single SELECT statement') }]);
+      expect(session.fake.requests).toHaveLength(0);
+    },
+  );
+
   it('refuses a page larger than NetSuite serves', async () => {
     const result = await query({ limit: 5000 });
     expect(result.isError).toBe(true);

@@ -35,6 +35,17 @@ describe.each(ERAS)('salesforce_soql over the %s protocol era', (era) => {
     expect(session.fake.requests).toEqual([]);
   });
 
+  it.each(['DELETE FROM Account', 'SELECT Id FROM Account; DELETE FROM Account', 'SELECT Id FROM Account LIMIT 1 FOR UPDATE'])(
+    'refuses %j with query_not_read_only before anything reaches Salesforce',
+    async (statement) => {
+      const result = await soql({ query: statement });
+      expect(result.isError).toBe(true);
+      expect(toolErrorOf(result)).toMatchObject({ code: 'query_not_read_only' });
+      expect(result.content).toEqual([{ type: 'text', text: expect.stringContaining('single plain SELECT query') }]);
+      expect(session.fake.requests).toEqual([]);
+    },
+  );
+
   it('answers a malformed query with upstream_validation and Salesforce\'s message', async () => {
     const result = await soql({ query: 'SELECT Name Account' });
     expect(result.isError).toBe(true);

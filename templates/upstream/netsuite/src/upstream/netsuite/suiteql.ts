@@ -1,8 +1,8 @@
-import { ToolError } from '../../errors.js';
 import { pathOf } from '../http/safe-path.js';
 import type { UpstreamCallContext, UpstreamClient } from '../http/upstream-client.js';
 import { collectionPage, withoutLinks, type CollectionPage } from './collection-page.js';
 import { checkPage, type PageRequest } from './paging.js';
+import { assertReadOnlySuiteQl } from './suiteql-read-only.js';
 
 /** One result row, keyed by the column names NetSuite returns (lower case). */
 export type SuiteQlRow = Record<string, unknown>;
@@ -11,6 +11,7 @@ export type SuiteQlPage = CollectionPage<SuiteQlRow>;
 
 /** SuiteQL over REST (/services/rest/query/v1/suiteql): read-only SQL over NetSuite's analytics data source. */
 export interface NetSuiteSuiteQl {
+  /** Runs one SELECT statement; anything else is refused (query_not_read_only) before it is sent. */
   query(q: string, context: UpstreamCallContext, page?: PageRequest): Promise<SuiteQlPage>;
 }
 
@@ -21,7 +22,7 @@ export interface NetSuiteSuiteQl {
 export function netSuiteSuiteQl(client: UpstreamClient): NetSuiteSuiteQl {
   return {
     async query(q, context, page = {}) {
-      if (q.trim() === '') throw new ToolError('invalid_argument', 'The SuiteQL query is empty');
+      assertReadOnlySuiteQl(q);
       const { limit, offset } = checkPage(page);
       const response = await client.request(
         {

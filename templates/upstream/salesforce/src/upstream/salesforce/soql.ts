@@ -4,6 +4,7 @@ import { pathOf } from '../http/safe-path.js';
 import type { UpstreamCallContext, UpstreamClient } from '../http/upstream-client.js';
 import { SALESFORCE } from './display-name.js';
 import { recordsOf, type SalesforceRecord } from './records.js';
+import { assertReadOnlySoql } from './soql-read-only.js';
 
 /** One page of query results. */
 export interface QueryPage {
@@ -17,7 +18,10 @@ export interface QueryPage {
 }
 
 export interface SoqlQueries {
-  /** Runs a SOQL query; Salesforce returns up to 2,000 records per page. */
+  /**
+   * Runs a SOQL query; Salesforce returns up to 2,000 records per page. Anything but a plain SELECT is
+   * refused (query_not_read_only) before it is sent.
+   */
   query(soql: string, context: UpstreamCallContext): Promise<QueryPage>;
   /** The page after the one whose `nextCursor` this is. */
   next(cursor: string, context: UpstreamCallContext): Promise<QueryPage>;
@@ -55,6 +59,7 @@ function pageOf(body: unknown): QueryPage {
 export function soqlQueries(client: UpstreamClient, apiVersion: string): SoqlQueries {
   return {
     async query(soql, context) {
+      assertReadOnlySoql(soql);
       const { body } = await client.request({ method: 'GET', path: pathOf('query'), query: { q: soql } }, context);
       return pageOf(body);
     },
