@@ -64,9 +64,10 @@ once you add an audience mapper. In the admin console (Keycloak 24 or later):
    \`https://mcp.example.com/mcp\`), *Add to access token* on → *Save*. To share it, create it once under
    *Client scopes* → *Create client scope* (type *Default*) → *Mappers* → *Configure a new mapper* → *Audience*, and
    add that client scope to each calling client.
-5. **Scopes** the tools declare (e.g. \`reports:read\`): *Client scopes* → *Create client scope* with that name,
-   type *Optional*, *Include in token scope* on → *Save*; then on each calling client, *Client scopes* →
-   *Add client scope* → select it → *Add* → *Optional*. Clients then ask for it in the \`scope\` parameter.
+5. **Scopes** the tools declare (\`api:write\` and \`api:delete\` for the \`api_*\` tools that change data, and any of
+   your own): *Client scopes* → *Create client scope* with that name, type *Optional*, *Include in token scope* on
+   → *Save*; then on each calling client, *Client scopes* → *Add client scope* → select it → *Add* → *Optional*.
+   Clients then ask for it in the \`scope\` parameter.
 6. **Roles** the tools declare: realm-wide under *Realm roles* → *Create role*, or for this server only under
    *Clients* → \`mcp-server\` → *Roles* → *Create role*. Grant them to people under *Users* → the user →
    *Role mapping* → *Assign role*, and to machine clients under *Clients* → the client → *Service accounts roles*
@@ -182,7 +183,8 @@ In the Microsoft Entra admin center:
    Without it Entra issues v1 tokens (issuer \`https://sts.windows.net/<tenant>/\`), which this server refuses.
 3. **Scopes**: *Expose an API* → *Application ID URI* → *Add* (keep \`api://<client id>\`, or set \`ENTRA_APP_ID_URI\` to
    the URI you choose) → *Save*; then *Add a scope* for each scope the tools declare (*Scope name* = the scope, e.g.
-   \`reports.read\`; *Who can consent*: admins and users) → *Add scope*.
+   \`api:write\` and \`api:delete\` for the \`api_*\` tools that change data; *Who can consent*: admins and users, or
+   admins only for scopes that change data) → *Add scope*.
 4. **Roles**: *App roles* → *Create app role* for each role the tools declare (*Value* = the role; *Allowed member
    types*: *Users/Groups* for people, *Applications* for machine clients). Assign people under *Enterprise
    applications* → this app → *Users and groups* → *Add user/group*.
@@ -206,8 +208,8 @@ In the Scalekit dashboard:
    and set its server URL to this server's canonical URL (\`PUBLIC_URL\` + \`/mcp\`, e.g. \`https://mcp.example.com/mcp\`).
    Turn on dynamic client registration and client ID metadata documents so MCP hosts (Claude, Cursor, VS Code, the
    MCP Inspector) can register themselves. Save, and copy the resource ID into \`SCALEKIT_RESOURCE_ID\`.
-2. **Scopes**: on the MCP server, add each scope the tools declare (e.g. \`reports:read\`), with the description people
-   see when they consent.
+2. **Scopes**: on the MCP server, add each scope the tools declare (\`api:write\` and \`api:delete\` for the \`api_*\` tools
+   that change data, and any of your own), with the description people see when they consent.
 3. **Environment**: *Settings* → *API credentials* → copy the *Environment URL* into \`SCALEKIT_ENVIRONMENT_URL\`.
 4. **Roles**, if tools declare any: define them under *Roles & permissions* and assign them to organization members;
    tokens carry them in \`roles\`.
@@ -216,13 +218,15 @@ Check a token with the \`whoami\` tool: it shows the subject, client, tenant, sc
 
 export const NETSUITE_README = `This server fronts an Oracle NetSuite account through its REST web services. It offers five tools:
 
-| Tool | What it does | Hints |
-| --- | --- | --- |
-| \`netsuite_get_record\` | Reads one record by type and ID (internal ID such as \`1234\`, or external ID written \`eid:CUST-0001\`), optionally only some fields, optionally with sublists and subrecords expanded | read-only |
-| \`netsuite_create_record\` | Creates a record and returns its internal ID | |
-| \`netsuite_update_record\` | Changes the given fields of a record (HTTP \`PATCH\`); fields left out keep their values | destructive |
-| \`netsuite_delete_record\` | Deletes a record | destructive |
-| \`netsuite_suiteql\` | Runs a read-only SuiteQL query and returns one page of rows (\`limit\` 1 to 1000, \`offset\`, \`hasMore\`, \`nextOffset\`). Only a single \`SELECT\` statement (or \`WITH … SELECT\`) is sent: anything else, a semicolon, or a writing keyword such as \`DELETE\`, \`UPDATE\` or \`FOR UPDATE\` outside quotes and comments is refused with \`query_not_read_only\` before it reaches NetSuite | read-only |
+| Tool | What it does | Hints | Scope |
+| --- | --- | --- | --- |
+| \`netsuite_get_record\` | Reads one record by type and ID (internal ID such as \`1234\`, or external ID written \`eid:CUST-0001\`), optionally only some fields, optionally with sublists and subrecords expanded | read-only | |
+| \`netsuite_create_record\` | Creates a record and returns its internal ID | | \`netsuite:write\` |
+| \`netsuite_update_record\` | Changes the given fields of a record (HTTP \`PATCH\`); fields left out keep their values | destructive | \`netsuite:write\` |
+| \`netsuite_delete_record\` | Deletes a record | destructive | \`netsuite:delete\` |
+| \`netsuite_suiteql\` | Runs a read-only SuiteQL query and returns one page of rows (\`limit\` 1 to 1000, \`offset\`, \`hasMore\`, \`nextOffset\`). Only a single \`SELECT\` statement (or \`WITH … SELECT\`) is sent: anything else, a semicolon, or a writing keyword such as \`DELETE\`, \`UPDATE\` or \`FOR UPDATE\` outside quotes and comments is refused with \`query_not_read_only\` before it reaches NetSuite | read-only | |
+
+**Who may call which tool.** With a token-verifying auth strategy (\`jwt\`, \`introspection\`, \`gateway\`), the tools that change data need a scope in the caller's token: \`netsuite:write\` to create and update records, \`netsuite:delete\` to delete them. The read tools (\`netsuite_get_record\`, \`netsuite_suiteql\`) are open to every authenticated caller: the integration role decides what they can see, and SuiteQL only reads. A caller without the scope does not see the tool in \`tools/list\`, and calling it is answered with \`403\` \`insufficient_scope\`. Create the two scopes at the identity provider and grant them only to callers that may change NetSuite data. To change what a tool requires, edit \`scopes\` in its file under \`src/tools/\` (for instance add \`netsuite:read\` to the read tools) and the table in \`tests/tools/netsuite-access.test.ts\`. Over stdio and with \`auth none\` nothing is enforced: whoever reaches the server may call every tool.
 
 How it reaches NetSuite:
 
@@ -295,14 +299,16 @@ If something fails:
 
 export const SALESFORCE_README = `This server fronts a Salesforce org through its REST API. It offers six tools:
 
-| Tool | What it does | Hints |
-| --- | --- | --- |
-| \`salesforce_get_record\` | Reads one record of any sObject by its 15- or 18-character ID, optionally only some fields | read-only |
-| \`salesforce_create_record\` | Creates a record and returns its ID; with \`external_id\` (\`{ "field": "External_Id__c", "value": "ERP-42" }\`) it upserts instead, so repeating the call never creates a second record | |
-| \`salesforce_update_record\` | Changes the given fields of a record; fields left out keep their values | destructive |
-| \`salesforce_delete_record\` | Deletes a record (it goes to the recycle bin) | destructive |
-| \`salesforce_soql\` | Runs a SOQL query and returns one page of up to 2,000 records; pass the returned \`nextCursor\` back as \`cursor\` for the next page. Only a plain \`SELECT\` is sent: anything else, a semicolon, and the clauses that change state (\`FOR UPDATE\`, \`FOR VIEW\`, \`FOR REFERENCE\`, \`UPDATE TRACKING\`, \`UPDATE VIEWSTAT\`) are refused with \`query_not_read_only\` before they reach Salesforce | read-only |
-| \`salesforce_describe\` | Lists the org's objects (\`filter\` narrows them), or describes one object: its fields with types, which ones a new record requires, picklist values, lookups and child relationships | read-only |
+| Tool | What it does | Hints | Scope |
+| --- | --- | --- | --- |
+| \`salesforce_get_record\` | Reads one record of any sObject by its 15- or 18-character ID, optionally only some fields | read-only | |
+| \`salesforce_create_record\` | Creates a record and returns its ID; with \`external_id\` (\`{ "field": "External_Id__c", "value": "ERP-42" }\`) it upserts instead, so repeating the call never creates a second record | | \`salesforce:write\` |
+| \`salesforce_update_record\` | Changes the given fields of a record; fields left out keep their values | destructive | \`salesforce:write\` |
+| \`salesforce_delete_record\` | Deletes a record (it goes to the recycle bin) | destructive | \`salesforce:delete\` |
+| \`salesforce_soql\` | Runs a SOQL query and returns one page of up to 2,000 records; pass the returned \`nextCursor\` back as \`cursor\` for the next page. Only a plain \`SELECT\` is sent: anything else, a semicolon, and the clauses that change state (\`FOR UPDATE\`, \`FOR VIEW\`, \`FOR REFERENCE\`, \`UPDATE TRACKING\`, \`UPDATE VIEWSTAT\`) are refused with \`query_not_read_only\` before they reach Salesforce | read-only | |
+| \`salesforce_describe\` | Lists the org's objects (\`filter\` narrows them), or describes one object: its fields with types, which ones a new record requires, picklist values, lookups and child relationships | read-only | |
+
+**Who may call which tool.** With a token-verifying auth strategy (\`jwt\`, \`introspection\`, \`gateway\`), the tools that change data need a scope in the caller's token: \`salesforce:write\` to create (or upsert) and update records, \`salesforce:delete\` to delete them. The read tools (\`salesforce_get_record\`, \`salesforce_soql\`, \`salesforce_describe\`) are open to every authenticated caller: the integration user's permissions decide what they can see, and SOQL only reads. A caller without the scope does not see the tool in \`tools/list\`, and calling it is answered with \`403\` \`insufficient_scope\`. Create the two scopes at the identity provider and grant them only to callers that may change Salesforce data. To change what a tool requires, edit \`scopes\` in its file under \`src/tools/\` (for instance add \`salesforce:read\` to the read tools) and the table in \`tests/tools/salesforce-access.test.ts\`. Over stdio and with \`auth none\` nothing is enforced: whoever reaches the server may call every tool.
 
 How it reaches Salesforce:
 
@@ -374,13 +380,15 @@ If something fails:
 
 export const REST_API_README = `This server reaches a REST API organised as collections of items: \`GET <UPSTREAM_API_URL>/<collection>\` lists, \`POST <UPSTREAM_API_URL>/<collection>\` creates, and \`GET\`, \`PATCH\` and \`DELETE <UPSTREAM_API_URL>/<collection>/<id>\` read, change and delete one item. It offers five tools:
 
-| Tool | What it does | Hints |
-| --- | --- | --- |
-| \`api_get_item\` | Reads one item of a collection by its ID | read-only |
-| \`api_list_items\` | Lists one page of a collection (\`limit\` 1 to 100, default 20; \`offset\`), optionally with equality \`filters\` sent as query parameters (\`?status=open\`); returns \`items\`, \`total\` when the API reports it, and \`nextOffset\` while more items follow | read-only |
-| \`api_create_item\` | Creates an item from a JSON object of fields and returns it as the API stored it (and its \`location\`); an optional \`idempotency_key\` is sent as \`Idempotency-Key\` | |
-| \`api_update_item\` | Changes the given fields of an item (HTTP \`PATCH\`, JSON body); fields left out keep their values | destructive |
-| \`api_delete_item\` | Deletes an item | destructive |
+| Tool | What it does | Hints | Scope |
+| --- | --- | --- | --- |
+| \`api_get_item\` | Reads one item of a collection by its ID | read-only | |
+| \`api_list_items\` | Lists one page of a collection (\`limit\` 1 to 100, default 20; \`offset\`), optionally with equality \`filters\` sent as query parameters (\`?status=open\`); returns \`items\`, \`total\` when the API reports it, and \`nextOffset\` while more items follow | read-only | |
+| \`api_create_item\` | Creates an item from a JSON object of fields and returns it as the API stored it (and its \`location\`); an optional \`idempotency_key\` is sent as \`Idempotency-Key\` | | \`api:write\` |
+| \`api_update_item\` | Changes the given fields of an item (HTTP \`PATCH\`, JSON body); fields left out keep their values | destructive | \`api:write\` |
+| \`api_delete_item\` | Deletes an item | destructive | \`api:delete\` |
+
+**Who may call which tool.** With a token-verifying auth strategy, the tools that change data need a scope in the caller's token: \`api:write\` to create and update items, \`api:delete\` to delete them. The read tools (\`api_get_item\`, \`api_list_items\`) are open to every authenticated caller: the REST API decides what this server's credentials may see. A caller without the scope does not see the tool in \`tools/list\`, and calling it is answered with \`403\` \`insufficient_scope\`. Create the two scopes at the identity provider (the preset's set-up steps below show where) and grant them only to callers that may change data. To change what a tool requires, edit \`scopes\` in its file under \`src/tools/\` (for instance add \`api:read\` to the read tools) and the table in \`tests/tools/api-tools-access.test.ts\`. Over stdio and with \`auth none\` nothing is enforced: whoever reaches the server may call every tool.
 
 Every result is JSON, both as structured content and as text. Tools reach the API through \`ctx.upstream.rest\` (\`get\`, \`list\`, \`create\`, \`update\`, \`delete\` in \`src/upstream/rest-api/rest-api.ts\`); write your own tools on the same client, or adapt it when your API pages or filters differently.
 

@@ -22,6 +22,9 @@ export default defineTool({
     id: z.string().describe('Internal ID of the new record'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // Only callers whose token grants netsuite:write may create records (the read tools need no scope). Enforced
+  // over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['netsuite:write'],
   async handler({ record_type, values }, ctx) {
     const { id } = await ctx.upstream.records.create(record_type, values, ctx);
     return { recordType: record_type, id };

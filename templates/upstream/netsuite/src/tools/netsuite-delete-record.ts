@@ -19,6 +19,9 @@ export default defineTool({
     deleted: z.literal(true),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  // Only callers whose token grants netsuite:delete may delete records (the read tools need no scope). Enforced
+  // over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['netsuite:delete'],
   async handler({ record_type, id }, ctx) {
     await ctx.upstream.records.delete(record_type, id, ctx);
     return { recordType: record_type, id, deleted: true as const };

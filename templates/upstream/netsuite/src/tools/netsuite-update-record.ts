@@ -21,6 +21,9 @@ export default defineTool({
     updatedFields: z.array(z.string()).describe('Field IDs that were sent'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  // Only callers whose token grants netsuite:write may change records (the read tools need no scope). Enforced
+  // over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['netsuite:write'],
   async handler({ record_type, id, values }, ctx) {
     await ctx.upstream.records.update(record_type, id, values, ctx);
     return { recordType: record_type, id, updatedFields: Object.keys(values) };

@@ -20,6 +20,9 @@ export default defineTool({
     location: z.string().optional().describe('URL of the new item, when the API gives one'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // Only callers whose token grants api:write may create items (the read tools need no scope). Enforced over
+  // HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['api:write'],
   async handler({ collection, fields, idempotency_key: idempotencyKey }, ctx) {
     const created = await ctx.upstream.rest.create(collection, fields, idempotencyKey === undefined ? {} : { idempotencyKey }, ctx);
     return { collection, item: created.item, ...(created.location !== undefined && { location: created.location }) };

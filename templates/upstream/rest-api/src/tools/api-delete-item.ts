@@ -17,6 +17,9 @@ export default defineTool({
     deleted: z.literal(true),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  // Only callers whose token grants api:delete may delete items (the read tools need no scope). Enforced over
+  // HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['api:delete'],
   async handler({ collection, id }, ctx) {
     await ctx.upstream.rest.delete(collection, id, ctx);
     return { collection, id, deleted: true as const };

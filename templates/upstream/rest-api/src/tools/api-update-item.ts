@@ -20,6 +20,9 @@ export default defineTool({
     item: z.unknown().optional().describe('The item after the change, when the API returned it'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+  // Only callers whose token grants api:write may change items (the read tools need no scope). Enforced over
+  // HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['api:write'],
   async handler({ collection, id, changes }, ctx) {
     const item = await ctx.upstream.rest.update(collection, id, changes, ctx);
     return { collection, id, ...(item !== undefined && { item }) };

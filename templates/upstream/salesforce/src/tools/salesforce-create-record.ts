@@ -32,6 +32,9 @@ export default defineTool({
   // repeated call finds that record again instead of creating another. Nothing is removed or replaced
   // beyond the fields given, hence not destructive.
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  // Only callers whose token grants salesforce:write may create (or upsert) records (the read tools need no
+  // scope). Enforced over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['salesforce:write'],
   async handler({ sobject, fields, external_id: externalId }, ctx) {
     if (externalId === undefined) {
       const { id } = await ctx.upstream.sobjects.create({ sobject, values: fields }, ctx);

@@ -19,6 +19,9 @@ export default defineTool({
     deleted: z.literal(true),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  // Only callers whose token grants salesforce:delete may delete records (the read tools need no scope).
+  // Enforced over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['salesforce:delete'],
   async handler({ sobject, id }, ctx) {
     await ctx.upstream.sobjects.delete({ sobject, id }, ctx);
     return { sobject, id, deleted: true as const };

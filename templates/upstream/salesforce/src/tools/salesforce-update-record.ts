@@ -20,6 +20,9 @@ export default defineTool({
     updated: z.array(z.string()).describe('The fields that were set'),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  // Only callers whose token grants salesforce:write may change records (the read tools need no scope). Enforced
+  // over HTTP by the token-verifying auth strategies; edit the list to change who may.
+  scopes: ['salesforce:write'],
   async handler({ sobject, id, fields }, ctx) {
     await ctx.upstream.sobjects.update({ sobject, id, values: fields }, ctx);
     return { sobject, id, updated: Object.keys(fields) };
