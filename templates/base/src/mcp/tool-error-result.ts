@@ -1,6 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/server';
 
-import { ToolError } from '../errors.js';
+import type { ToolError } from '../errors.js';
 import type { ToolDefinition } from './define-tool.js';
 
 /**
@@ -32,10 +32,11 @@ export interface ToolErrorPayload {
  * (`structuredContent.error`), as clients that only read structured content expect.
  */
 export function toolErrorResult(tool: ToolDefinition, error: ToolError): CallToolResult {
-  // Code and message first for whoever reads the JSON; details never override them.
-  const payload: ToolErrorPayload = Object.assign({ code: error.code, message: error.message }, error.details, { code: error.code, message: error.message });
+  const { code, message } = error;
+  // Code and message come first for whoever reads the JSON, and details never override them.
+  const payload: ToolErrorPayload = Object.assign({ code, message }, error.details, { code, message });
   return {
-    content: [{ type: 'text', text: error.message }],
+    content: [{ type: 'text', text: message }],
     ...(tool.output === undefined && { structuredContent: { error: payload } }),
     _meta: { [TOOL_ERROR_META_KEY]: payload },
     isError: true,

@@ -67,7 +67,7 @@ describe.each(ERAS)('error results of every served tool, against the output sche
     }
   });
 
-  it('every tool, called by its real handler with input it accepts and input it refuses, answers within its schema', async () => {
+  it('every tool answers within its schema, called with input it accepts (its handler runs) and input it refuses', async () => {
     // The project's own registry without upstream settings: upstream tools fail as they would on a
     // fresh deployment (upstream_not_configured), tools that need nothing answer.
     connection = await connectInProcess(era);
