@@ -18,6 +18,13 @@ export interface Store {
   /** Stores or overwrites `value` under `key`. */
   set(key: string, value: JsonValue, options?: SetOptions): Promise<void>;
   /**
+   * Stores `value` under `key` only when the key holds no live entry (an expired one counts as
+   * absent), and resolves whether it did; an existing entry is left untouched, TTL included. Atomic:
+   * among concurrent calls for one key exactly one resolves true. Use it to claim something once
+   * for a while, such as a nonce that must not be accepted twice.
+   */
+  setIfAbsent(key: string, value: JsonValue, options?: SetOptions): Promise<boolean>;
+  /**
    * Atomically reads and deletes: among concurrent takes of one key exactly one receives the value.
    * Use it for single-use items such as authorization codes and OAuth state.
    */
@@ -40,6 +47,7 @@ export function namespacedStore(store: Store, namespace: string): Store {
   return {
     get: (key) => store.get(prefixed(key)),
     set: (key, value, options) => store.set(prefixed(key), value, options),
+    setIfAbsent: (key, value, options) => store.setIfAbsent(prefixed(key), value, options),
     take: (key) => store.take(prefixed(key)),
     delete: (key) => store.delete(prefixed(key)),
     ping: () => store.ping(),

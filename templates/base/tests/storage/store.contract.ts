@@ -62,6 +62,35 @@ export function runStoreContract(backend: string, createStore: () => Promise<Sto
       expect(results.filter((result) => result !== undefined)).toEqual(['prize']);
     });
 
+    it('setIfAbsent stores under a free key and resolves true', async () => {
+      expect(await store.setIfAbsent('nonce', { seen: 1 })).toBe(true);
+      expect(await store.get('nonce')).toEqual({ seen: 1 });
+    });
+
+    it('setIfAbsent leaves a live entry untouched and resolves false', async () => {
+      await store.set('nonce', 'first', { ttlSeconds: 60 });
+      expect(await store.setIfAbsent('nonce', 'second', { ttlSeconds: 60 })).toBe(false);
+      expect(await store.get('nonce')).toBe('first');
+    });
+
+    it('setIfAbsent treats an expired entry as absent', async () => {
+      await store.set('nonce', 'old', { ttlSeconds: 0.05 });
+      await vi.waitFor(async () => expect(await store.get('nonce')).toBeUndefined(), { timeout: 3_000, interval: 20 });
+      expect(await store.setIfAbsent('nonce', 'new')).toBe(true);
+      expect(await store.get('nonce')).toBe('new');
+    });
+
+    it('setIfAbsent expires what it stored once its TTL has passed', async () => {
+      await store.setIfAbsent('nonce', 'short-lived', { ttlSeconds: 0.05 });
+      await vi.waitFor(async () => expect(await store.get('nonce')).toBeUndefined(), { timeout: 3_000, interval: 20 });
+    });
+
+    it('setIfAbsent is atomic: among concurrent calls for one key exactly one stores', async () => {
+      const claims = await Promise.all(Array.from({ length: 20 }, (_, index) => store.setIfAbsent('lock', `claimant-${index}`, { ttlSeconds: 60 })));
+      expect(claims.filter((stored) => stored)).toHaveLength(1);
+      expect(await store.get('lock')).toBe(`claimant-${claims.indexOf(true)}`);
+    });
+
     it('keeps namespaces apart', async () => {
       const oauth = namespacedStore(store, 'oauth');
       const cache = namespacedStore(store, 'cache');
@@ -69,6 +98,8 @@ export function runStoreContract(backend: string, createStore: () => Promise<Sto
       await cache.set('key', 'cache value');
       expect(await oauth.get('key')).toBe('oauth value');
       expect(await cache.get('key')).toBe('cache value');
+      expect(await oauth.setIfAbsent('claimed', 1)).toBe(true);
+      expect(await cache.setIfAbsent('claimed', 1)).toBe(true);
     });
 
     it('answers ping while open', async () => {

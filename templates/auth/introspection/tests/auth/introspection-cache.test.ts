@@ -35,6 +35,7 @@ function recording(store: Store): { store: Store; ttls: (number | undefined)[]; 
       ...store,
       get: (key) => store.get(key),
       take: (key) => store.take(key),
+      setIfAbsent: (key, value, options) => store.setIfAbsent(key, value, options),
       delete: (key) => store.delete(key),
       ping: () => store.ping(),
       close: () => store.close(),

@@ -43,18 +43,17 @@ export class MemoryStore implements Store {
 
   async set(key: string, value: JsonValue, options: SetOptions = {}): Promise<void> {
     this.#assertOpen();
-    const json = JSON.stringify(value);
-    if (json === undefined) throw new TypeError(`Value for "${key}" is not JSON-serialisable`);
-    const { ttlSeconds } = options;
-    if (ttlSeconds !== undefined && !(ttlSeconds > 0)) throw new RangeError('ttlSeconds must be greater than 0');
-    // Re-inserting moves the key to the end of the Map's order, which is what eviction relies on.
-    this.#entries.delete(key);
-    if (this.#entries.size >= this.#maxEntries) this.sweep();
-    if (this.#entries.size >= this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
-    }
-    this.#entries.set(key, { json, expiresAt: ttlSeconds === undefined ? undefined : this.#now() + ttlSeconds * 1000 });
+    this.#write(key, serialise(key, value), this.#expiry(options));
+  }
+
+  async setIfAbsent(key: string, value: JsonValue, options: SetOptions = {}): Promise<boolean> {
+    this.#assertOpen();
+    const json = serialise(key, value);
+    const expiresAt = this.#expiry(options);
+    // The check and the write happen in one synchronous step, so no other call can interleave.
+    if (this.#live(key) !== undefined) return false;
+    this.#write(key, json, expiresAt);
+    return true;
   }
 
   async take<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined> {
@@ -89,6 +88,24 @@ export class MemoryStore implements Store {
     }
   }
 
+  /** When an entry written now with `options` expires, in epoch milliseconds; undefined for never. */
+  #expiry({ ttlSeconds }: SetOptions): number | undefined {
+    if (ttlSeconds === undefined) return undefined;
+    if (!(ttlSeconds > 0)) throw new RangeError('ttlSeconds must be greater than 0');
+    return this.#now() + ttlSeconds * 1000;
+  }
+
+  #write(key: string, json: string, expiresAt: number | undefined): void {
+    // Re-inserting moves the key to the end of the Map's order, which is what eviction relies on.
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.#maxEntries) this.sweep();
+    if (this.#entries.size >= this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (!oldest.done) this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(key, { json, expiresAt });
+  }
+
   #live(key: string): Entry | undefined {
     const entry = this.#entries.get(key);
     if (entry?.expiresAt !== undefined && entry.expiresAt <= this.#now()) {
@@ -101,4 +118,10 @@ export class MemoryStore implements Store {
   #assertOpen(): void {
     if (this.#closed) throw new Error('Store is closed');
   }
+}
+
+function serialise(key: string, value: JsonValue): string {
+  const json = JSON.stringify(value);
+  if (json === undefined) throw new TypeError(`Value for "${key}" is not JSON-serialisable`);
+  return json;
 }
