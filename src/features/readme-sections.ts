@@ -12,7 +12,8 @@ unknown key), with an algorithm from \`AUTH_ALGORITHMS\` (asymmetric only), its 
 issuer, its \`aud\` names this server (\`AUTH_AUDIENCE\`, else the audience the upstream preset names, else the
 canonical URL \`PUBLIC_URL\` + \`/mcp\`), it has an \`exp\` in the future and no \`nbf\` in the future (both with
 \`AUTH_CLOCK_SKEW_SECONDS\` of tolerance), and, when \`AUTH_ALLOWED_TENANTS\` is set, its tenant is listed.
-Tokens in the URL (\`?access_token=\`) are refused.
+Tokens in the URL (\`?access_token=\`) are refused, and so is a request with two \`Authorization\` headers
+(400 \`invalid_request\`: a proxy in front might act on the other one).
 
 Clients find out where to get a token on their own: a request without a valid token is answered with \`401\` and
 \`WWW-Authenticate: Bearer resource_metadata="…", scope="…"\`, pointing at the protected-resource metadata (RFC 9728)
@@ -97,6 +98,7 @@ on every request. With a shared backend (Redis, Postgres) all replicas share the
 | No token | 401 with \`WWW-Authenticate: Bearer resource_metadata=…, scope=…\` |
 | Inactive, revoked, unknown, wrong audience or issuer, foreign tenant | 401 \`invalid_token\` |
 | Token in the query string (\`?access_token=\`) | 400 \`invalid_request\` |
+| Two \`Authorization\` headers | 400 \`invalid_request\` |
 | Provider unreachable, or it refuses this server's client credentials | 503 (the caller is not at fault) |
 | Tool needs a scope/role the caller lacks | 403 (\`insufficient_scope\` for scopes) |
 
@@ -157,8 +159,9 @@ headers that callers send before it sets its own.
 In both modes per-tool scopes and roles and \`AUTH_ALLOWED_TENANTS\` apply, requests without credentials get
 a 401 whose \`WWW-Authenticate\` points at the protected-resource metadata (served at
 \`/.well-known/oauth-protected-resource/mcp\` and \`/.well-known/oauth-protected-resource\`, naming the identity
-provider as authorization server), and a token in the query string is refused with 400. Only the gateway
-should be able to reach this server: keep it on a network the gateway alone can reach.`;
+provider as authorization server), and a token in the query string, or the header carrying the JWT sent twice,
+is refused with 400. Only the gateway should be able to reach this server: keep it on a network the gateway
+alone can reach.`;
 
 
 export const ENTRA_README = `Callers' tokens come from Microsoft Entra ID (v2 endpoints). Set \`ENTRA_TENANT_ID\` (the directory ID) and

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import type { IdentityProvider } from '../upstream/types.js';
-import { bearerToken, MalformedCredentials, refuseTokenInQuery } from './bearer.js';
+import { bearerToken, credentialHeader, MalformedCredentials, refuseTokenInQuery } from './bearer.js';
 import { createResourceServer } from './resource-server.js';
 import { hasForwardedIdentity, SIGNATURE_HEADER, verifySignedIdentity } from './signed-headers.js';
 import { createSigningKeys } from './signing-keys.js';
@@ -82,9 +82,9 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
 /** The JWT in a gateway-set header: the bare token, or `Bearer <token>`. */
 function forwardedJwt(req: Request, name: string): string | undefined {
   refuseTokenInQuery(req);
-  const raw = req.headers[name];
+  const raw = credentialHeader(req, name);
   if (raw === undefined) return undefined;
-  const value = (Array.isArray(raw) ? raw.join(', ') : raw).trim().replace(/^Bearer[ ]+/i, '');
+  const value = raw.trim().replace(/^Bearer[ ]+/i, '');
   if (!JWT.test(value)) throw new MalformedCredentials(`The ${name} header must hold a JWT`);
   return value;
 }

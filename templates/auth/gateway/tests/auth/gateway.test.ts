@@ -12,6 +12,7 @@ import {
   challengeOf,
   connectWithHeaders,
   listTools,
+  postWithHeaderLines,
   PRM_PATH,
 } from '../helpers/access-fixtures.js';
 import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
@@ -45,6 +46,13 @@ const expectInvalid = async (response: RawResponse, reason: RegExp) => {
   expect(challengeOf(response)).toContain('error="invalid_token"');
   expect(challengeOf(response)).toContain(`resource_metadata="${server.url}${PRM_PATH}/mcp"`);
   expect(JSON.parse(response.body).error_description).toMatch(reason);
+};
+
+/** A header sent twice is refused as malformed, whichever copy a proxy in front would have read. */
+const expectRefusedAsRepeated = (response: RawResponse, name: string) => {
+  expect(response.status).toBe(400);
+  expect(challengeOf(response)).toContain('error="invalid_request"');
+  expect(JSON.parse(response.body).error_description).toContain(`The ${name} header must be sent once`);
 };
 
 describe('auth strategy "gateway": configuration', () => {
@@ -95,6 +103,18 @@ describe('auth strategy "gateway", GATEWAY_MODE=jwt: the forwarded JWT is verifi
     expect((await post(listTools, { 'x-forwarded-access-token': token })).status).toBe(200);
     expect((await post(listTools, { 'x-forwarded-access-token': `Bearer ${token}` })).status).toBe(200);
     expect((await post(listTools, { authorization: `Bearer ${token}` })).status).toBe(401);
+  });
+
+  it('refuses a request carrying Authorization twice with 400 invalid_request', async () => {
+    await start();
+    const token = `Bearer ${await idp.issueToken('reader', resource())}`;
+    expectRefusedAsRepeated(await postWithHeaderLines(resource(), [['authorization', token], ['authorization', token]], listTools), 'authorization');
+  });
+
+  it('refuses a request carrying GATEWAY_JWT_HEADER twice with 400 invalid_request', async () => {
+    await start({ GATEWAY_JWT_HEADER: 'x-forwarded-access-token' });
+    const token = await idp.issueToken('reader', resource());
+    expectRefusedAsRepeated(await postWithHeaderLines(resource(), [['x-forwarded-access-token', token], ['x-forwarded-access-token', token]], listTools), 'x-forwarded-access-token');
   });
 
   it('refuses bare identity headers without a JWT with 401', async () => {

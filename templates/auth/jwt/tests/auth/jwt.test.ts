@@ -13,6 +13,7 @@ import {
   challengeOf,
   connectWithHeaders,
   listTools,
+  postWithHeaderLines,
   PRM_PATH,
 } from '../helpers/access-fixtures.js';
 import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
@@ -172,6 +173,16 @@ describe('auth strategy "jwt": the resource server', () => {
       await refused(await idp.issueToken('foreign', resource()), /tenant/);
       expect((await post(listTools, await idp.issueToken('reader', resource()))).status).toBe(200);
     });
+  });
+
+  it('refuses two Authorization headers with 400 invalid_request, even when both hold valid tokens', async () => {
+    await start();
+    const first = `Bearer ${await idp.issueToken('reader', resource())}`;
+    const second = `Bearer ${await idp.issueToken('no-access', resource())}`;
+    const response = await postWithHeaderLines(resource(), [['authorization', first], ['authorization', second]], listTools);
+    expect(response.status).toBe(400);
+    expect(challengeOf(response)).toContain('error="invalid_request"');
+    expect(JSON.parse(response.body).error_description).toMatch(/authorization header must be sent once/i);
   });
 
   it('refuses an access token in the query string with 400', async () => {

@@ -1,10 +1,12 @@
+import { request } from 'node:http';
+
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { z } from 'zod';
 
 import { declaredScopes } from '../../src/auth/access.js';
 import { defineTool } from '../../src/mcp/define-tool.js';
 import { tools as registeredTools } from '../../src/tools/index.js';
-import type { RawResponse } from './http.js';
+import { MCP_POST_HEADERS, type RawResponse } from './http.js';
 
 /**
  * What every token-verifying strategy's tests share: two guarded tools (the access rules under
@@ -63,4 +65,23 @@ export async function connectWithHeaders(resourceUrl: string, headers: Record<st
   const client = new Client({ name: 'auth-test-client', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {});
   await client.connect(new StreamableHTTPClientTransport(new URL(resourceUrl), { requestInit: { headers } }));
   return client;
+}
+
+/**
+ * POSTs an MCP request to `url` with `headerLines` sent exactly as listed, one line each, so a
+ * header can appear twice (fetch and header objects merge repeated names).
+ */
+export function postWithHeaderLines(url: string, headerLines: ReadonlyArray<readonly [string, string]>, body: string): Promise<RawResponse> {
+  const target = new URL(url);
+  const lines = [['host', target.host], ...Object.entries(MCP_POST_HEADERS), ...headerLines].flat();
+  return new Promise((resolve, reject) => {
+    const req = request(target, { method: 'POST', headers: lines }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
