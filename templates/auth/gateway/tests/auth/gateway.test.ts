@@ -147,6 +147,16 @@ describe('auth strategy "gateway", GATEWAY_MODE=jwt: the forwarded JWT is verifi
     await expectInvalid(await post(listTools, { authorization: `Bearer ${header}.${payload}.${signature}` }), /signature/);
   });
 
+  it('refuses a genuine JWT signed with an algorithm AUTH_ALGORITHMS does not list', async () => {
+    const ellipticIdp = await TestIdentityProvider.start({ ...ACCESS_TEST_PROVIDER, accessTokenAlgorithm: 'ES256' });
+    try {
+      await start({ ...ellipticIdp.serverEnv, AUTH_ALGORITHMS: 'RS256' });
+      await expectInvalid(await post(listTools, { authorization: `Bearer ${await ellipticIdp.issueToken('reader', resource())}` }), /algorithm/);
+    } finally {
+      await ellipticIdp.close();
+    }
+  });
+
   it('accepts JWTs the gateway mints itself when GATEWAY_JWT_ISSUER names its issuer, and only those', async () => {
     const gatewayIssuer = await TestIdentityProvider.start({ scopes: [], clients: [] });
     try {

@@ -185,6 +185,34 @@ describe('auth strategy "jwt": the resource server', () => {
     expect(JSON.parse(response.body).error_description).toMatch(/authorization header must be sent once/i);
   });
 
+  describe('AUTH_ALGORITHMS, with a provider that signs its access tokens with ES256', () => {
+    let ellipticIdp: TestIdentityProvider;
+    beforeAll(async () => {
+      ellipticIdp = await TestIdentityProvider.start({ ...ACCESS_TEST_PROVIDER, accessTokenAlgorithm: 'ES256' });
+    });
+    afterAll(async () => {
+      await ellipticIdp.close();
+    });
+    const ellipticToken = async () => {
+      const token = await ellipticIdp.issueToken('reader', resource());
+      expect(JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()).alg).toBe('ES256');
+      return token;
+    };
+
+    it('accepts its token when AUTH_ALGORITHMS lists ES256', async () => {
+      await start({ ...ellipticIdp.serverEnv, AUTH_ALGORITHMS: 'RS256,ES256' });
+      expect((await post(listTools, await ellipticToken())).status).toBe(200);
+    });
+
+    it('refuses its genuine token with 401 invalid_token when AUTH_ALGORITHMS lists only RS256', async () => {
+      await start({ ...ellipticIdp.serverEnv, AUTH_ALGORITHMS: 'RS256' });
+      const response = await post(listTools, await ellipticToken());
+      expect(response.status).toBe(401);
+      expect(challengeOf(response)).toContain('error="invalid_token"');
+      expect(JSON.parse(response.body).error_description).toMatch(/algorithm/);
+    });
+  });
+
   it('refuses an access token in the query string with 400', async () => {
     await start();
     const token = await idp.issueToken('reader', resource());

@@ -29,6 +29,11 @@ export interface TestIdentityProviderOptions {
   accessTokenFormat?: 'jwt' | 'opaque';
   /** Confidential clients that may only introspect tokens (a resource server's own credentials). */
   introspectors?: readonly string[];
+  /**
+   * Algorithm the JWT access tokens are signed with (default RS256). The key set publishes an RS256
+   * and an ES256 key either way, as providers offering several algorithms do.
+   */
+  accessTokenAlgorithm?: 'RS256' | 'ES256';
 }
 
 /** A private signing key of the provider, with the public half published in its JWKS. */
@@ -55,7 +60,9 @@ export class TestIdentityProvider {
   /** Times the introspection endpoint was called. */
   introspections = 0;
   #provider!: Provider;
+  /** RS256 keys, the current one first. */
   #keys: SigningKey[] = [];
+  #ellipticKey!: SigningKey;
 
   private constructor(
     readonly issuer: string,
@@ -85,7 +92,8 @@ export class TestIdentityProvider {
     }
     // The provider is looked up per request so that key rotation can replace it in place.
     app.use(presetTestIdp.mountPath, (req, res) => idp.#provider.callback()(req, res));
-    idp.#keys = [await newSigningKey()];
+    idp.#keys = [await newSigningKey('RS256')];
+    idp.#ellipticKey = await newSigningKey('ES256');
     idp.#provider = idp.#createProvider();
     return idp;
   }
@@ -110,16 +118,16 @@ export class TestIdentityProvider {
     return presetTestIdp.serverEnv(this.issuer);
   }
 
-  /** The key tokens are signed with now. */
+  /** The RS256 key tokens are signed with now. */
   get currentKey(): SigningKey {
     const key = this.#keys[0];
     if (key === undefined) throw new Error('the provider has no signing key');
     return key;
   }
 
-  /** A new key signs from now on; the previous one stays published, as in a real rotation. */
+  /** A new RS256 key signs from now on; the previous one stays published, as in a real rotation. */
   async rotateKeys(): Promise<void> {
-    this.#keys = [await newSigningKey(), ...this.#keys];
+    this.#keys = [await newSigningKey('RS256'), ...this.#keys];
     this.#provider = this.#createProvider();
   }
 
@@ -201,7 +209,7 @@ export class TestIdentityProvider {
         })),
       ],
       scopes: this.options.scopes.map(presetTestIdp.requestableScope),
-      jwks: { keys: this.#keys.map((key) => key.privateJwk) },
+      jwks: { keys: [...this.#keys, this.#ellipticKey].map((key) => key.privateJwk) },
       cookies: { keys: ['test-cookie-key'] },
       features: {
         devInteractions: { enabled: false },
@@ -214,7 +222,7 @@ export class TestIdentityProvider {
           getResourceServerInfo: async (_ctx, resourceIndicator) => ({
             audience: presetTestIdp.tokenAudience(resourceIndicator),
             scope: allScopes,
-            ...(opaque ? { accessTokenFormat: 'opaque' as const } : { accessTokenFormat: 'jwt' as const, jwt: { sign: { alg: 'RS256' as const } } }),
+            ...(opaque ? { accessTokenFormat: 'opaque' as const } : { accessTokenFormat: 'jwt' as const, jwt: { sign: { alg: this.options.accessTokenAlgorithm ?? 'RS256' } } }),
           }),
         },
       },
@@ -244,10 +252,10 @@ function basicAuthorization(clientId: string, secret: string): string {
   return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString('base64')}`;
 }
 
-async function newSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+async function newSigningKey(alg: 'RS256' | 'ES256'): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const kid = crypto.randomUUID();
-  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg, use: 'sig' };
   return { kid, privateJwk, privateKey, publicPem: await exportSPKI(publicKey) };
 }
 
