@@ -124,8 +124,9 @@ the verified token only; \`x-forwarded-*\` headers are ignored in this mode. Env
 (\`forward: true\` in \`jwt_authn\`) rather than forwarding only its payload. Istio: set
 \`forwardOriginalToken: true\` in the \`RequestAuthentication\` JWT rule, or Istio drops the token after checking it.
 
-**\`GATEWAY_MODE=hmac\`.** The gateway sets identity headers and signs them with a secret shared with this
-server (\`GATEWAY_HMAC_SECRET\`, at least 32 characters, e.g. \`openssl rand -base64 48\`):
+**\`GATEWAY_MODE=hmac\`.** The gateway signs every request it forwards with a secret shared with this server
+(\`GATEWAY_HMAC_SECRET\`, at least 32 characters, e.g. \`openssl rand -base64 48\`): who the caller is, and also
+the method, path, query and body, so a signature is good for one request only. It sets:
 
 | Header | Content |
 | --- | --- |
@@ -134,27 +135,50 @@ server (\`GATEWAY_HMAC_SECRET\`, at least 32 characters, e.g. \`openssl rand -ba
 | \`x-forwarded-roles\` | roles, separated by spaces or commas |
 | \`x-forwarded-tenant\` | the caller's tenant (optional) |
 | \`x-forwarded-timestamp\` | Unix time in seconds when the gateway signed |
-| \`x-gateway-signature\` | base64url (no padding) HMAC-SHA256 of the canonical string below |
+| \`x-gateway-nonce\` | a value the gateway never sends twice: 16 to 128 letters, digits, \`-\` or \`_\` (a random UUID will do) |
+| \`content-digest\` | \`sha-256=:<base64 SHA-256 of the body>:\` (RFC 9530), over the exact bytes forwarded; without a body, the digest of the empty body, \`sha-256=:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=:\` |
+| \`x-gateway-signature\` | base64url (no padding) HMAC-SHA256, keyed with the secret, of the canonical string below |
 
-The canonical string is the line \`mcp-gateway-identity-v1\`, then one line \`name:value\` for each of the five
-identity headers in the order above (an absent header has an empty value), joined with \`\\n\`, no trailing
-newline:
+The canonical string is these lines joined with \`\\n\`, no trailing newline:
+
+1. \`mcp-gateway-request-v2\`;
+2. the method, e.g. \`POST\`;
+3. the path and query exactly as this server receives them on the request line, e.g. \`/mcp\` (if the gateway
+   rewrites the path, the rewritten one; no scheme, no host);
+4. one line \`name:value\` for each of \`x-forwarded-user\`, \`x-forwarded-scopes\`, \`x-forwarded-roles\`,
+   \`x-forwarded-tenant\`, \`x-forwarded-timestamp\`, \`x-gateway-nonce\` and \`content-digest\`, in this order, with the
+   value exactly as sent (an absent header has an empty value).
+
+For the body \`{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}\`:
 
 \`\`\`text
-mcp-gateway-identity-v1
+mcp-gateway-request-v2
+POST
+/mcp
 x-forwarded-user:alice
 x-forwarded-scopes:reports:read
 x-forwarded-roles:auditor
 x-forwarded-tenant:acme
 x-forwarded-timestamp:1767225600
+x-gateway-nonce:0b6f3c8e-5a1d-4c2e-9f7a-2d4e6b8c0a1f
+content-digest:sha-256=:F7Dk/oiY0Pe2aN0UN9MHgmbo0XC8SQ67sBLiu7zXuRM=:
 \`\`\`
 
-The signature is compared in constant time; the timestamp must be within \`GATEWAY_MAX_SKEW_SECONDS\`
-(default 60) of this server's clock. Identity headers without a signature, a wrong or malformed signature, any
-header changed or added after signing, or a stale timestamp are answered with 401 \`invalid_token\`. A signed
-request can be replayed within the skew window, so keep the window short and the gateway-to-server hop on a
-private, encrypted network; the gateway must also remove any \`x-forwarded-*\` and \`x-gateway-signature\`
-headers that callers send before it sets its own.
+With the secret \`an-example-secret-of-at-least-32-characters\` its signature is
+\`-rRtUr8Nox0eO50OCS5sxW0q0IYPkwweKjcSEC6mfW4\`: a gateway implementation can check itself against it. In Azure
+API Management a policy expression builds it from \`context.Request.Method\`, the forwarded URL, the body read with
+\`context.Request.Body.As<byte[]>(preserveContent: true)\`, \`Guid.NewGuid()\`, \`SHA256\` and \`HMACSHA256\`; with Envoy,
+an \`ext_authz\` service or a Wasm filter does it.
+
+The server checks the signature in constant time and the timestamp against \`GATEWAY_MAX_SKEW_SECONDS\` (default
+60) of its clock before it reads the body; then the body against the signed digest; then that the nonce is new.
+Nonces are remembered in the server's store for as long as their timestamp is accepted, so a captured request
+is refused the second time it arrives, and with a store the replicas share, whichever replica it reaches
+(the \`memory\` store remembers per replica). Identity headers without a signature, a wrong or malformed
+signature, any signed header, the method, path, query or body changed after signing, a stale timestamp, or a
+nonce already used are answered with 401 \`invalid_token\`; any of these headers sent twice, with 400
+\`invalid_request\`. The gateway must remove any \`x-forwarded-*\`, \`x-gateway-*\` and \`content-digest\` headers
+that callers send before it sets its own.
 
 In both modes per-tool scopes and roles and \`AUTH_ALLOWED_TENANTS\` apply, requests without credentials get
 a 401 whose \`WWW-Authenticate\` points at the protected-resource metadata (served at

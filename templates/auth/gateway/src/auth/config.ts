@@ -10,7 +10,8 @@ export const authEnv = {
   ...jwtVerificationEnv,
   /**
    * How the gateway proves the identity it forwards: `jwt` (it forwards a JWT that is verified here
-   * against the identity provider's keys) or `hmac` (it signs identity headers with a shared secret).
+   * against the identity provider's keys) or `hmac` (it signs each request, identity headers
+   * included, with a shared secret).
    */
   GATEWAY_MODE: z.enum(['jwt', 'hmac']).default('jwt'),
   /** Header carrying the forwarded JWT in `jwt` mode: `authorization` (Bearer) or a header holding the bare token. */
@@ -24,9 +25,12 @@ export const authEnv = {
   GATEWAY_JWT_ISSUER: z.url({ protocol: /^https?$/, error: 'expected the issuer URL exactly as the gateway JWTs carry it in "iss"' }).optional(),
   /** Signing keys of GATEWAY_JWT_ISSUER. Default: jwks_uri of its discovery document. */
   GATEWAY_JWKS_URI: z.url({ protocol: /^https?$/, error: 'expected the http(s) URL of the gateway JWT signing keys' }).optional(),
-  /** Secret shared with the gateway that signs identity headers in `hmac` mode. */
+  /** Secret shared with the gateway that signs requests in `hmac` mode. */
   GATEWAY_HMAC_SECRET: z.string().min(32, 'expected at least 32 characters; generate one with: openssl rand -base64 48').optional(),
-  /** Largest difference, in seconds, between x-forwarded-timestamp and this server's clock in `hmac` mode. */
+  /**
+   * Largest difference, in seconds, between x-forwarded-timestamp and this server's clock in `hmac`
+   * mode; each nonce is remembered for as long as its timestamp is accepted.
+   */
   GATEWAY_MAX_SKEW_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 };
 
@@ -38,7 +42,7 @@ export function authConfigProblems(config: Config): string[] {
   if (config.MCP_TRANSPORT === 'stdio') return [];
   const problems = identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS });
   if (config.GATEWAY_MODE === 'hmac' && config.GATEWAY_HMAC_SECRET === undefined) {
-    problems.push('GATEWAY_HMAC_SECRET: required with GATEWAY_MODE=hmac; the secret the gateway signs identity headers with (at least 32 characters)');
+    problems.push('GATEWAY_HMAC_SECRET: required with GATEWAY_MODE=hmac; the secret the gateway signs requests with (at least 32 characters)');
   }
   if (config.GATEWAY_JWKS_URI !== undefined && config.GATEWAY_JWT_ISSUER === undefined) {
     problems.push('GATEWAY_JWKS_URI: set only together with GATEWAY_JWT_ISSUER, the issuer whose keys it holds');

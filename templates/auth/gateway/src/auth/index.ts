@@ -5,8 +5,8 @@ import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import type { IdentityProvider } from '../upstream/types.js';
 import { bearerToken, credentialHeader, MalformedCredentials, refuseTokenInQuery } from './bearer.js';
+import { createHmacAuthenticator } from './hmac-mode.js';
 import { createResourceServer } from './resource-server.js';
-import { hasForwardedIdentity, SIGNATURE_HEADER, verifySignedIdentity } from './signed-headers.js';
 import { createSigningKeys } from './signing-keys.js';
 import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
@@ -24,27 +24,14 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * - GATEWAY_MODE=jwt: the gateway forwards the caller's JWT (or its own, from GATEWAY_JWT_ISSUER) in
  *   GATEWAY_JWT_HEADER and it is verified here exactly like the `jwt` strategy does (issuer, audience,
  *   algorithm, expiry, keys);
- * - GATEWAY_MODE=hmac: the gateway signs the x-forwarded-* identity headers with GATEWAY_HMAC_SECRET.
+ * - GATEWAY_MODE=hmac: the gateway signs each request with GATEWAY_HMAC_SECRET: its method, target,
+ *   x-forwarded-* identity headers, a timestamp, a nonce and a digest of the body (src/auth/hmac-mode.ts).
  * Per-tool scopes and roles are enforced either way.
  */
 export async function createAuthenticator(config: Config, deps: AuthenticatorDeps): Promise<Authenticator> {
   const idp = identityProvider(config);
 
-  if (config.GATEWAY_MODE === 'hmac') {
-    const secret = config.GATEWAY_HMAC_SECRET;
-    if (secret === undefined) throw new Error('GATEWAY_HMAC_SECRET is not set');
-    return createResourceServer(config, deps, {
-      idp,
-      credentials(req) {
-        refuseTokenInQuery(req);
-        // Identity headers without a signature are answered as invalid, not as missing credentials.
-        return hasForwardedIdentity(req) ? (req.headers[SIGNATURE_HEADER]?.toString() ?? '') : undefined;
-      },
-      missingCredentials: 'This server accepts only requests whose identity its gateway forwards and signs',
-      credentialsAreAccessToken: false,
-      identify: async (_signature, req) => verifySignedIdentity(req, secret, config.GATEWAY_MAX_SKEW_SECONDS),
-    });
-  }
+  if (config.GATEWAY_MODE === 'hmac') return createHmacAuthenticator(config, deps, idp);
 
   // JWTs the gateway mints itself come from its own issuer and keys; the preset still reads their claims.
   const tokenIssuer: IdentityProvider =

@@ -4,12 +4,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
-import { signedIdentityHeaders, TEST_GATEWAY_SECRET, type ForwardedIdentity } from '../helpers/gateway-signer.js';
+import { contentDigest, gatewayFetch, signedRequestHeaders, TEST_GATEWAY_SECRET, type ForwardedIdentity, type ForwardedRequest } from '../helpers/gateway-signer.js';
 import {
   ACCESS_TEST_PROVIDER,
   callTool,
   capabilities,
   challengeOf,
+  connectWithFetch,
   connectWithHeaders,
   listTools,
   postWithHeaderLines,
@@ -186,16 +187,18 @@ describe('auth strategy "gateway", GATEWAY_MODE=jwt: the forwarded JWT is verifi
   });
 });
 
-describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed identity headers', () => {
+describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed requests', () => {
   const start = async (overrides: Record<string, string> = {}) => {
     server = await startTestServer({ ...presetTestIdp.placeholderEnv, GATEWAY_MODE: 'hmac', GATEWAY_HMAC_SECRET: TEST_GATEWAY_SECRET, ...overrides }, { capabilities });
   };
   const reader: ForwardedIdentity = { user: 'alice', scopes: ['reports:read'], roles: ['auditor'], tenant: 'acme' };
-  const signed = (identity: ForwardedIdentity = reader, secret = TEST_GATEWAY_SECRET) => signedIdentityHeaders(secret, identity);
+  /** Headers the gateway sets on a POST /mcp of `body`, signed with `secret`. */
+  const signed = (body: string, identity: ForwardedIdentity = reader, request: ForwardedRequest = {}, secret = TEST_GATEWAY_SECRET) =>
+    signedRequestHeaders(secret, identity, { body, ...request });
 
   it('serves a caller the gateway vouches for, through the SDK client', async () => {
     await start();
-    const client = await connect(signed());
+    const client = await connectWithFetch(resource(), gatewayFetch(TEST_GATEWAY_SECRET, reader));
     try {
       expect((await client.listTools()).tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['read_report', 'audit_log']));
       const whoami = await client.callTool({ name: 'whoami', arguments: {} });
@@ -203,6 +206,13 @@ describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed identity headers', 
     } finally {
       await client.close();
     }
+  });
+
+  it('accepts a freshly signed request', async () => {
+    await start();
+    const response = await post(callTool('read_report'), signed(callTool('read_report')));
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('the report');
   });
 
   it('answers a request without identity with 401 pointing at the protected-resource metadata', async () => {
@@ -214,18 +224,18 @@ describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed identity headers', 
 
   it('refuses identity headers without a signature', async () => {
     await start();
-    const { 'x-gateway-signature': _signature, ...unsigned } = signed();
+    const { 'x-gateway-signature': _signature, ...unsigned } = signed(listTools);
     await expectInvalid(await post(listTools, unsigned), /signed by the gateway/);
   });
 
   it('refuses a signature made with another secret', async () => {
     await start();
-    await expectInvalid(await post(listTools, signed(reader, 'another-secret-that-is-long-enough-0123456789')), /signature/);
+    await expectInvalid(await post(listTools, signed(listTools, reader, {}, 'another-secret-that-is-long-enough-0123456789')), /signature/);
   });
 
   it('refuses a malformed signature', async () => {
     await start();
-    await expectInvalid(await post(listTools, { ...signed(), 'x-gateway-signature': 'not-a-signature' }), /signature/);
+    await expectInvalid(await post(listTools, { ...signed(listTools), 'x-gateway-signature': 'not-a-signature' }), /signature/);
   });
 
   it.each([
@@ -233,40 +243,101 @@ describe('auth strategy "gateway", GATEWAY_MODE=hmac: signed identity headers', 
     ['x-forwarded-scopes', 'reports:read admin:all'],
     ['x-forwarded-roles', 'auditor,admin'],
     ['x-forwarded-tenant', 'globex'],
+    ['x-gateway-nonce', 'another-nonce-0123456789'],
   ])('refuses headers altered after signing (%s)', async (name, value) => {
     await start();
-    await expectInvalid(await post(listTools, { ...signed(), [name]: value }), /signature/);
+    await expectInvalid(await post(listTools, { ...signed(listTools), [name]: value }), /signature/);
   });
 
   it('refuses an added identity header the gateway did not sign', async () => {
     await start();
     const { tenant: _tenant, ...withoutTenant } = reader;
-    await expectInvalid(await post(listTools, { ...signed(withoutTenant), 'x-forwarded-tenant': 'acme' }), /signature/);
+    await expectInvalid(await post(listTools, { ...signed(listTools, withoutTenant), 'x-forwarded-tenant': 'acme' }), /signature/);
+  });
+
+  it.each(['x-gateway-nonce', 'content-digest'])('refuses a request signed without %s', async (name) => {
+    await start();
+    const { [name]: _removed, ...incomplete } = signed(listTools);
+    await expectInvalid(await post(listTools, incomplete), new RegExp(name, 'i'));
   });
 
   it('refuses a stale timestamp, and one from the future', async () => {
     await start({ GATEWAY_MAX_SKEW_SECONDS: '30' });
-    await expectInvalid(await post(listTools, signed({ ...reader, timestamp: now() - 120 })), /stale/);
-    await expectInvalid(await post(listTools, signed({ ...reader, timestamp: now() + 120 })), /stale/);
+    await expectInvalid(await post(listTools, signed(listTools, { ...reader, timestamp: now() - 120 })), /stale/);
+    await expectInvalid(await post(listTools, signed(listTools, { ...reader, timestamp: now() + 120 })), /stale/);
   });
 
   it('refuses a signed identity that names no user', async () => {
     await start();
-    await expectInvalid(await post(listTools, signed({ scopes: ['reports:read'] })), /no user/);
+    await expectInvalid(await post(listTools, signed(listTools, { scopes: ['reports:read'] })), /no user/);
   });
+
+  describe('binds the signature to the request it was made for', () => {
+    it('refuses a captured request replayed as it was', async () => {
+      await start();
+      const captured = signed(listTools);
+      expect((await post(listTools, captured)).status).toBe(200);
+      await expectInvalid(await post(listTools, captured), /replay/);
+    });
+
+    it("refuses a captured request's headers replayed with another body", async () => {
+      await start();
+      const captured = signed(listTools);
+      expect((await post(listTools, captured)).status).toBe(200);
+      await expectInvalid(await post(callTool('audit_log'), captured), /Content-Digest/);
+    });
+
+    it('refuses a second request signed with a nonce already used', async () => {
+      await start();
+      expect((await post(listTools, signed(listTools, reader, { nonce: 'nonce-used-once-0123456789' }))).status).toBe(200);
+      await expectInvalid(await post(callTool('read_report'), signed(callTool('read_report'), reader, { nonce: 'nonce-used-once-0123456789' })), /replay/);
+    });
+
+    it('refuses a body changed on the way, before its genuine request arrives', async () => {
+      await start();
+      const headers = signed(callTool('read_report'));
+      await expectInvalid(await post(callTool('audit_log'), headers), /Content-Digest/);
+    });
+
+    it('refuses a Content-Digest recomputed for another body', async () => {
+      await start();
+      await expectInvalid(await post(callTool('audit_log'), { ...signed(callTool('read_report')), 'content-digest': contentDigest(callTool('audit_log')) }), /signature/);
+    });
+
+    it.each([
+      ['another method', 'DELETE', '/mcp'],
+      ['another path', 'POST', '/mcp/'],
+      ['another query', 'POST', '/mcp?tenant=globex'],
+    ])('refuses a request signed for POST /mcp and sent with %s', async (_case, method, target) => {
+      await start();
+      const headers = { ...MCP_POST_HEADERS, 'content-length': String(Buffer.byteLength(listTools)), ...signed(listTools) };
+      const response = await rawRequest(`${server.url}${target}`, { method, headers, body: listTools });
+      await expectInvalid(response, /signature/);
+    });
+  });
+
+  it.each(['x-forwarded-user', 'x-forwarded-roles', 'x-forwarded-timestamp', 'x-gateway-nonce', 'content-digest', 'x-gateway-signature'])(
+    'refuses %s sent twice with 400 invalid_request',
+    async (name) => {
+      await start();
+      const headers = signed(listTools);
+      const lines = Object.entries(headers).flatMap(([header, value]): Array<[string, string]> => (header === name ? [[header, value], [header, value]] : [[header, value]]));
+      expectRefusedAsRepeated(await postWithHeaderLines(resource(), lines, listTools), name);
+    },
+  );
 
   it('enforces per-tool scopes and roles on the forwarded identity', async () => {
     await start();
-    const nobody = signed({ user: 'bob', scopes: [], roles: [] });
-    const scopeless = await post(callTool('read_report'), nobody);
+    const nobody: ForwardedIdentity = { user: 'bob', scopes: [], roles: [] };
+    const scopeless = await post(callTool('read_report'), signed(callTool('read_report'), nobody));
     expect(scopeless.status).toBe(403);
     expect(challengeOf(scopeless)).toContain('error="insufficient_scope"');
-    expect((await post(callTool('audit_log'), nobody)).status).toBe(403);
-    expect((await post(callTool('read_report'), signed())).status).toBe(200);
+    expect((await post(callTool('audit_log'), signed(callTool('audit_log'), nobody))).status).toBe(403);
+    expect((await post(callTool('read_report'), signed(callTool('read_report')))).status).toBe(200);
   });
 
   it('applies AUTH_ALLOWED_TENANTS', async () => {
     await start({ AUTH_ALLOWED_TENANTS: 'globex' });
-    await expectInvalid(await post(listTools, signed()), /tenant/);
+    await expectInvalid(await post(listTools, signed(listTools)), /tenant/);
   });
 });

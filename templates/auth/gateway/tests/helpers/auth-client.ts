@@ -1,16 +1,16 @@
-import { signedIdentityHeaders, TEST_GATEWAY_SECRET } from './gateway-signer.js';
-import { declaredAccess, type TestAuth } from './test-auth.js';
+import { ALL_ACCESS_CLIENT, sharedTestProvider, type TestAuth } from './test-auth.js';
 
 export type { TestAuth };
 
 /**
- * The HTTP tests play a gateway in hmac mode, vouching for a caller holding every scope and role the
- * registered tools declare (tests/auth/gateway.test.ts covers the jwt mode against a real provider).
+ * The HTTP tests play a gateway in its default jwt mode, forwarding the access token the in-process
+ * provider issued to a caller holding every scope and role the registered tools declare. The hmac
+ * mode, whose signature changes with every request, is covered in tests/auth/gateway.test.ts.
  */
 export async function testAuth(): Promise<TestAuth> {
-  const { scopes, roles } = declaredAccess();
+  const idp = await sharedTestProvider();
   return {
-    env: { GATEWAY_MODE: 'hmac', GATEWAY_HMAC_SECRET: TEST_GATEWAY_SECRET },
-    headers: async () => signedIdentityHeaders(TEST_GATEWAY_SECRET, { user: 'all-access', scopes, roles }),
+    env: { ...idp.serverEnv, GATEWAY_MODE: 'jwt' },
+    headers: async (resourceUrl) => ({ authorization: `Bearer ${await idp.issueToken(ALL_ACCESS_CLIENT, resourceUrl)}` }),
   };
 }

@@ -30,10 +30,15 @@ export interface ResourceServerOptions {
   /** What a request without credentials is told. Default: it needs an access token in the Authorization header. */
   missingCredentials?: string;
   /**
-   * Turns credentials into the caller's identity. Throws InvalidToken (401 invalid_token) or
-   * VerifierUnavailable (503).
+   * Turns credentials into the caller's identity. Throws InvalidToken (401 invalid_token),
+   * MalformedCredentials (400 invalid_request) or VerifierUnavailable (503).
    */
   identify(credentials: string, req: Request): Promise<Identity>;
+  /**
+   * Checks the body exactly as it arrived against what the credentials vouch for (see
+   * Authenticator.verifyBody); throws like `identify`. Absent: the credentials say nothing about the body.
+   */
+  verifyBody?(req: Request, rawBody: Buffer): Promise<void>;
   /** Readiness of what `identify` depends on. */
   isReady?(): Promise<boolean>;
   close?(): Promise<void>;
@@ -50,6 +55,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
   const scopesSupported = requestable(config.AUTH_SCOPES_SUPPORTED ?? [...deps.declaredScopes]);
   const allowedTenants = new Set(config.AUTH_ALLOWED_TENANTS);
   const credentials = options.credentials ?? bearerToken;
+  const { verifyBody } = options;
 
   const challenge = (error?: BearerError, description?: string, scopes: readonly string[] = scopesSupported) =>
     bearerChallenge({
@@ -61,6 +67,20 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
   const refuse = (status: 400 | 401, error: BearerError | undefined, message: string) =>
     new AuthError(error ?? 'unauthorized', message, { status, wwwAuthenticate: challenge(error, error === undefined ? undefined : message) });
 
+  /** The answer to what a strategy threw while checking credentials; anything unexpected stays as it is (500). */
+  const refusalFor = (req: Request, error: unknown): unknown => {
+    if (error instanceof MalformedCredentials) return refuse(400, 'invalid_request', error.message);
+    if (error instanceof InvalidToken) {
+      req.log.info({ reason: error.reason }, 'refused an access token');
+      return refuse(401, 'invalid_token', error.reason);
+    }
+    if (error instanceof VerifierUnavailable) {
+      req.log.warn({ err: error }, 'cannot check credentials');
+      return new AuthError('auth_unavailable', 'Access tokens cannot be checked right now; retry shortly', { status: 503 });
+    }
+    return error;
+  };
+
   return {
     enforcesToolAccess: true,
 
@@ -69,8 +89,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
       try {
         presented = credentials(req);
       } catch (error) {
-        if (error instanceof MalformedCredentials) throw refuse(400, 'invalid_request', error.message);
-        throw error;
+        throw refusalFor(req, error);
       }
       if (presented === undefined) throw refuse(401, undefined, options.missingCredentials ?? 'This server requires an OAuth access token in the Authorization header');
 
@@ -79,15 +98,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
         identity = await options.identify(presented, req);
         if (options.credentialsAreAccessToken !== false) rememberCallerToken(identity, presented);
       } catch (error) {
-        if (error instanceof InvalidToken) {
-          req.log.info({ reason: error.reason }, 'refused an access token');
-          throw refuse(401, 'invalid_token', error.reason);
-        }
-        if (error instanceof VerifierUnavailable) {
-          req.log.warn({ err: error }, 'cannot check credentials');
-          throw new AuthError('auth_unavailable', 'Access tokens cannot be checked right now; retry shortly', { status: 503 });
-        }
-        throw error;
+        throw refusalFor(req, error);
       }
 
       if (identity.subject === '') throw refuse(401, 'invalid_token', 'The access token names no subject');
@@ -97,6 +108,16 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
       }
       return identity;
     },
+
+    ...(verifyBody !== undefined && {
+      verifyBody: async (req: Request, rawBody: Buffer) => {
+        try {
+          await verifyBody(req, rawBody);
+        } catch (error) {
+          throw refusalFor(req, error);
+        }
+      },
+    }),
 
     insufficientScopeChallenge: (scopes) => challenge('insufficient_scope', 'The access token lacks the scopes this tool needs', requestable(scopes)),
 

@@ -67,6 +67,13 @@ export async function connectWithHeaders(resourceUrl: string, headers: Record<st
   return client;
 }
 
+/** A real SDK client on `resourceUrl` whose every request goes through `fetchImpl` (e.g. one that signs it). */
+export async function connectWithFetch(resourceUrl: string, fetchImpl: typeof fetch, era: 'modern' | 'legacy' = 'modern'): Promise<Client> {
+  const client = new Client({ name: 'auth-test-client', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {});
+  await client.connect(new StreamableHTTPClientTransport(new URL(resourceUrl), { fetch: fetchImpl }));
+  return client;
+}
+
 /**
  * POSTs an MCP request to `url` with `headerLines` sent exactly as listed, one line each, so a
  * header can appear twice (fetch and header objects merge repeated names).
