@@ -9,8 +9,10 @@ export type { TestAuth };
  */
 export async function testAuth(): Promise<TestAuth> {
   const idp = await sharedTestProvider();
+  const accessToken = (resourceUrl: string) => idp.issueToken(ALL_ACCESS_CLIENT, resourceUrl);
   return {
     env: { ...idp.serverEnv, GATEWAY_MODE: 'jwt' },
-    headers: async (resourceUrl) => ({ authorization: `Bearer ${await idp.issueToken(ALL_ACCESS_CLIENT, resourceUrl)}` }),
+    headers: async (resourceUrl) => ({ authorization: `Bearer ${await accessToken(resourceUrl)}` }),
+    accessToken,
   };
 }

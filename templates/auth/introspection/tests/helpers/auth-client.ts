@@ -16,8 +16,10 @@ export function introspectionEnv(idp: TestIdentityProvider): Record<string, stri
 /** Callers present an opaque access token, which the server introspects at the in-process provider. */
 export async function testAuth(): Promise<TestAuth> {
   const idp = await sharedTestProvider({ accessTokenFormat: 'opaque', introspectors: [RESOURCE_SERVER_CLIENT] });
+  const accessToken = (resourceUrl: string) => idp.issueToken(ALL_ACCESS_CLIENT, resourceUrl);
   return {
     env: introspectionEnv(idp),
-    headers: async (resourceUrl) => ({ authorization: `Bearer ${await idp.issueToken(ALL_ACCESS_CLIENT, resourceUrl)}` }),
+    headers: async (resourceUrl) => ({ authorization: `Bearer ${await accessToken(resourceUrl)}` }),
+    accessToken,
   };
 }

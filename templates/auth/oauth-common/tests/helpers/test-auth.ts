@@ -7,6 +7,11 @@ export interface TestAuth {
   readonly env: Record<string, string>;
   /** Request headers of a caller allowed to use every registered tool, for the MCP endpoint `resourceUrl`. */
   headers(resourceUrl: string): Promise<Record<string, string>>;
+  /**
+   * An access token of such a caller, for strategies whose callers present one (`Authorization:
+   * Bearer`); the server keeps it for token exchange with a downstream API. Absent where callers present none.
+   */
+  accessToken?(resourceUrl: string): Promise<string>;
 }
 
 /** A client of the test provider holding every scope and role the registered tools declare. */

@@ -81,6 +81,11 @@ export interface FakeRestApi {
   revokeIssuedTokens(): void;
   /** An access token the identity provider gave an MCP caller: what a token exchange starts from. */
   issueCallerToken(subject: string): string;
+  /**
+   * Lets token exchange start from `token`, an access token the identity provider issued to `subject`
+   * outside this fake (e.g. the in-process provider a test server verifies callers against).
+   */
+  acceptCallerToken(token: string, subject: string): void;
   close(): Promise<void>;
 }
 
@@ -278,6 +283,9 @@ export async function startFakeRestApi(options: FakeRestApiOptions): Promise<Fak
       const token = `caller-token-${counter}-of-${subject}`;
       callerTokens.set(token, subject);
       return token;
+    },
+    acceptCallerToken(token, subject) {
+      callerTokens.set(token, subject);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
