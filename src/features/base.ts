@@ -22,6 +22,7 @@ export const baseFeature = {
     optionalSetting('ALLOWED_HOSTS', 'Comma-separated extra host names accepted in the Host header. Loopback names and the host of PUBLIC_URL are always accepted.', 'mcp.internal.example.com'),
     optionalSetting('ALLOWED_ORIGINS', 'Comma-separated browser origins allowed to call the server. Requests without an Origin header and same-origin requests always pass.', 'https://app.example.com'),
     optionalSetting('MAX_BODY_BYTES', 'Largest accepted request body in bytes; larger requests are refused with 413.', '1048576'),
+    optionalSetting('MAX_JSON_DEPTH', "Deepest nesting of arrays and objects accepted in a request body (at least 8; a tool call's arguments start at level 3); deeper bodies are refused with 400 before they are parsed.", '64'),
     optionalSetting('SHUTDOWN_TIMEOUT_MS', 'On SIGTERM/SIGINT, how long to let in-flight requests finish before closing them, in milliseconds.', '10000'),
     optionalSetting('UPSTREAM_TIMEOUT_MS', 'Longest wait for one attempt of an upstream API call (connecting, the answer and its body), in milliseconds.', '10000'),
     optionalSetting('UPSTREAM_MAX_RETRIES', 'Retries of a failed upstream call (429, 502, 503, 504, network errors, timeouts). Only idempotent calls are retried.', '3'),

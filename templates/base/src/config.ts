@@ -62,6 +62,8 @@ const baseEnv = {
   ALLOWED_HOSTS: hostnameList.default([]),
   ALLOWED_ORIGINS: originList.default([]),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  // MCP messages themselves nest a few levels (a tool call's arguments sit at the third), hence the floor.
+  MAX_JSON_DEPTH: z.coerce.number().int().min(8).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 };
 

@@ -32,6 +32,7 @@ describe('configuration', () => {
       ALLOWED_HOSTS: [],
       ALLOWED_ORIGINS: [],
       MAX_BODY_BYTES: 1024 * 1024,
+      MAX_JSON_DEPTH: 64,
     });
     expect(config.PUBLIC_URL).toBeUndefined();
   });
@@ -63,6 +64,10 @@ describe('configuration', () => {
     const variables = problems.map((problem) => problem.split(':')[0]);
     expect(variables).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'PUBLIC_URL', 'ALLOWED_ORIGINS.0', 'MAX_BODY_BYTES']));
     expect(problems).toHaveLength(5);
+  });
+
+  it('refuses a JSON depth limit too shallow for MCP messages themselves', () => {
+    expect(problemsOf({ ...idp, MAX_JSON_DEPTH: '3' }).map((problem) => problem.split(':')[0])).toEqual(['MAX_JSON_DEPTH']);
   });
 
   it('documents every variable it reads in .env.example', () => {

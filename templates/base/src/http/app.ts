@@ -11,9 +11,11 @@ import type { ToolDefinition } from '../mcp/define-tool.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard, originGuard } from './guards.js';
 import type { InFlightRequests } from './in-flight.js';
+import { jsonBody } from './json-body.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
 import type { Readiness } from './readiness.js';
 import { requestContext } from './request-context.js';
+import { originFormOnly } from './request-target.js';
 import { toolAccessGuard } from './tool-access.js';
 
 export interface HttpAppDeps {
@@ -38,6 +40,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.set('etag', false);
 
   app.use(requestContext(deps.logger));
+  app.use(originFormOnly);
 
   // Probes come before the Host check: orchestrators address pods by IP, which no allow-list names.
   // They reveal nothing but up/down.
@@ -68,13 +71,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       req.identity = await authenticator.authenticate(req);
       next();
     },
-    express.json({
-      limit: config.MAX_BODY_BYTES,
-      // Kept for strategies whose proof covers the exact bytes sent (see Authenticator.verifyBody).
-      verify: (req: Request & { rawBody?: Buffer }, _res, buffer) => {
-        req.rawBody = buffer;
-      },
-    }),
+    jsonBody({ maxBytes: config.MAX_BODY_BYTES, maxDepth: config.MAX_JSON_DEPTH }),
+    // Strategies whose proof covers the exact bytes sent check them here (jsonBody keeps them in req.rawBody).
     async (req: Request & { rawBody?: Buffer }, _res: Response, next: NextFunction) => {
       if (authenticator.verifyBody !== undefined) await authenticator.verifyBody(req, req.rawBody ?? Buffer.alloc(0));
       next();

@@ -1,12 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
 
 import { AuthError } from '../errors.js';
+import { JsonBodyErrorType } from './json-body.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
 
 /** Shape of the errors Express's JSON body parser raises (it marks them with `type` and `status`). */
 interface BodyParserError {
   type: string;
   status: number;
+  message: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
@@ -36,6 +38,16 @@ export function errorHandler(maxBodyBytes: number) {
       }
       if (error.type === 'entity.parse.failed') {
         sendJsonRpcError(res, 400, JsonRpcErrorCode.ParseError, 'Parse error: the request body is not valid JSON');
+        return;
+      }
+      // Raised by json-body.ts; its message names the limit and nothing else.
+      if (error.type === JsonBodyErrorType.TooDeep) {
+        sendJsonRpcError(res, 400, JsonRpcErrorCode.ParseError, `Parse error: ${error.message}`);
+        return;
+      }
+      // Raised by json-body.ts for UTF-16 and UTF-32, by the body parser for other charsets.
+      if (error.type === JsonBodyErrorType.CharsetUnsupported) {
+        sendJsonRpcError(res, 415, JsonRpcErrorCode.InvalidRequest, 'Unsupported charset: JSON request bodies must be UTF-8');
         return;
       }
       if (error.status >= 400 && error.status < 500) {
