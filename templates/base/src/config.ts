@@ -65,6 +65,11 @@ const baseEnv = {
   // MCP messages themselves nest a few levels (a tool call's arguments sit at the third), hence the floor.
   MAX_JSON_DEPTH: z.coerce.number().int().min(8).default(64),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // Connection limits of the HTTP server (see src/http/server-limits.ts for what each one bounds).
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).optional(),
 };
 
 export const envSchema = z.object({ ...baseEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...upstreamEnv });
@@ -88,9 +93,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   // Rules spanning several variables only make sense once each variable is valid on its own.
-  const problems = authConfigProblems(result.data);
+  const problems = [...baseConfigProblems(result.data), ...authConfigProblems(result.data)];
   if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Rules between the base settings; each returned string is one human-readable problem. */
+function baseConfigProblems(config: Config): string[] {
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    return [
+      `HTTP_HEADERS_TIMEOUT_MS: ${config.HTTP_HEADERS_TIMEOUT_MS} exceeds HTTP_REQUEST_TIMEOUT_MS (${config.HTTP_REQUEST_TIMEOUT_MS}); ` +
+        'the headers are part of the request, so they cannot be given longer to arrive than the whole request.',
+    ];
+  }
+  return [];
 }
 
 /** True when `host` (a bind address or host name) only reaches this machine. */

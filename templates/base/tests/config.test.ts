@@ -33,8 +33,13 @@ describe('configuration', () => {
       ALLOWED_ORIGINS: [],
       MAX_BODY_BYTES: 1024 * 1024,
       MAX_JSON_DEPTH: 64,
+      HTTP_HEADERS_TIMEOUT_MS: 10_000,
+      HTTP_REQUEST_TIMEOUT_MS: 30_000,
+      // Longer than the 60 s idle timeout of common load balancers, so they close idle connections first.
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
     });
     expect(config.PUBLIC_URL).toBeUndefined();
+    expect(config.HTTP_MAX_CONNECTIONS).toBeUndefined();
   });
 
   it('treats empty values as unset', () => {
@@ -64,6 +69,12 @@ describe('configuration', () => {
     const variables = problems.map((problem) => problem.split(':')[0]);
     expect(variables).toEqual(expect.arrayContaining(['PORT', 'LOG_LEVEL', 'PUBLIC_URL', 'ALLOWED_ORIGINS.0', 'MAX_BODY_BYTES']));
     expect(problems).toHaveLength(5);
+  });
+
+  it('refuses a headers timeout longer than the request timeout that includes it', () => {
+    expect(problemsOf({ ...idp, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toEqual([
+      expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS: 40000 exceeds HTTP_REQUEST_TIMEOUT_MS \(30000\)/),
+    ]);
   });
 
   it('refuses a JSON depth limit too shallow for MCP messages themselves', () => {

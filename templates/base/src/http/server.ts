@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { declaredScopes } from '../auth/access.js';
@@ -16,6 +16,7 @@ import { createHttpApp } from './app.js';
 import { InFlightRequests } from './in-flight.js';
 import { createHttpMcpHandler } from './mcp-handler.js';
 import { Readiness } from './readiness.js';
+import { createLimitedServer } from './server-limits.js';
 
 export interface RunningHttpServer {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3000 (the real port when PORT=0). */
@@ -57,7 +58,7 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
   });
   const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight, tools });
 
-  const server = createServer(app);
+  const server = createLimitedServer(config, logger, app);
   server.listen(config.PORT, config.HOST);
   await once(server, 'listening');
   const url = baseUrl(server);
