@@ -2,36 +2,47 @@ import { parseArgs } from 'node:util';
 
 import { loadConfig } from './config.js';
 import { ConfigError } from './errors.js';
-import { exitOnShutdownSignal } from './http/lifecycle.js';
+import { ExitCode, exitOnShutdownRequest } from './http/lifecycle.js';
 import { startHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
 import { packageInfo } from './package-info.js';
 import { startStdioServer } from './stdio.js';
 
+/** Read before anything slow, so a parent that exits while the server starts is still noticed. */
+const parentPidAtStart = process.ppid;
+
 /**
  * Entry point. `--stdio` (or MCP_TRANSPORT=stdio) serves one client over stdin/stdout; otherwise the
- * server listens for Streamable HTTP on HOST:PORT.
+ * server listens for Streamable HTTP on HOST:PORT. `--exit-with-parent` (used by the package scripts)
+ * also shuts down gracefully when the process that started this one exits.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { stdio: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      stdio: { type: 'boolean', default: false },
+      'exit-with-parent': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
   const config = loadConfig(values.stdio ? { MCP_TRANSPORT: 'stdio' } : {});
   const logger = createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
+  const shutdownOptions = values['exit-with-parent'] ? { parentPid: parentPidAtStart } : {};
 
   if (config.MCP_TRANSPORT === 'stdio') {
     const close = await startStdioServer(config, logger);
-    exitOnShutdownSignal(close, logger);
+    exitOnShutdownRequest(close, logger, shutdownOptions);
     return;
   }
   const server = await startHttpServer(config, { logger });
-  exitOnShutdownSignal(server.close, logger);
+  exitOnShutdownRequest(server.close, logger, shutdownOptions);
 }
 
 main().catch((error: unknown) => {
   // stderr only: stdout may be an MCP stdio channel.
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`${error.message}\nFix them in the environment or in .env (.env.example documents every variable).\n`);
+    process.exit(ExitCode.ConfigInvalid);
   }
-  process.exit(1);
+  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(ExitCode.Failed);
 });
