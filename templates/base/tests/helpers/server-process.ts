@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type { Client } from '@modelcontextprotocol/client';
@@ -9,12 +12,12 @@ import { testAuth } from './auth-client.js';
 import { connectHttpClient } from './http-server.js';
 import { presetTestIdp } from './preset-claims.js';
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs TypeScript sources in the node process itself (no tsx CLI in between to relay signals). */
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** Node arguments that run `script` (relative to the project root) from source. */
+/** Node arguments that run `script` (relative to the working directory) from source. */
 export function fromSource(script: string, ...args: string[]): string[] {
   return ['--import', tsxLoader, script, ...args];
 }
@@ -60,12 +63,27 @@ export async function serverEnv(overrides: Record<string, string> = {}): Promise
 }
 
 /**
- * Starts `node <args>` in the project root, collecting its stderr. With `orphanable`, a parent
- * process sits in between: `child` is that parent, and killing it orphans the real process.
+ * A throwaway copy of the project's sources and scripts (sharing its node_modules), for tests that
+ * change files or watch them without touching the real project.
  */
-export function startProcess(args: string[], env: Record<string, string>, options: { orphanable?: boolean } = {}): ProcessUnderTest {
+export function copyOfProject(): { root: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'project-copy-'));
+  for (const entry of ['src', 'scripts', 'package.json', 'tsconfig.json']) cpSync(join(projectRoot, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface StartProcessOptions {
+  /** Put a parent process in between: `child` is that parent, and killing it orphans the real process. */
+  orphanable?: boolean;
+  /** Working directory; the project root unless given. */
+  cwd?: string;
+}
+
+/** Starts `node <args>`, collecting its stderr. */
+export function startProcess(args: string[], env: Record<string, string>, options: StartProcessOptions = {}): ProcessUnderTest {
   const commandArgs = options.orphanable ? ['-e', PARENT_SCRIPT, JSON.stringify(args)] : args;
-  const child = spawn(process.execPath, commandArgs, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, commandArgs, { cwd: options.cwd ?? projectRoot, env, stdio: ['ignore', 'ignore', 'pipe'] });
   const lines: LogLine[] = [];
   let text = '';
   let pending = '';
