@@ -15,6 +15,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Installs Node 24 and 22, pnpm and the MCP Inspector for the generated projects (tests/e2e/toolchain).
+          globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 15 * 60_000,
           hookTimeout: 15 * 60_000,
           fileParallelism: false,

@@ -1,14 +1,44 @@
-import { DEPLOY_TARGETS, type AuthStrategy, type ProjectOptions, type Upstream, type UpstreamChoice } from '../../src/options/schema.js';
+import { DEPLOY_TARGETS, type ProjectOptions, type Upstream, type UpstreamChoice } from '../../src/options/schema.js';
 import { allCombinations } from '../support/combinations.js';
 import { pairwise } from '../support/pairwise.js';
+import type { ProjectNodeMajor } from '../support/toolchain.js';
+
+/** One generated project of the end-to-end suite and how it is run. */
+export interface EndToEndCase {
+  name: string;
+  options: ProjectOptions;
+  /** The Node release that installs, tests, builds and serves the project (the CLI runs on the suite's own). */
+  node: ProjectNodeMajor;
+  /**
+   * Whether this project carries the checks that depend only on its upstream (the MCP Inspector's):
+   * the first project of each upstream does, so they run once per upstream, not once per project.
+   */
+  upstreamChecks: boolean;
+}
 
 /**
  * The generated projects the end-to-end suite installs and runs: every pair of upstream, auth,
- * storage and package manager values that the CLI accepts together, in as few projects as the
- * greedy cover finds. Deploy targets only add files (checked statically elsewhere), so they rotate
- * across the chosen cases instead of multiplying them.
+ * storage and package manager values that the CLI accepts together (see `coreCombinations`).
+ * Generated projects run on Node 24, the release their images ship; every fourth runs on Node 22,
+ * the oldest they support, so both package managers meet both releases.
  */
-export function endToEndCases(): ProjectOptions[] {
+export function endToEndCases(): EndToEndCase[] {
+  const seenUpstreams = new Set<Upstream>();
+  return coreCombinations().map((options, index) => {
+    const node: ProjectNodeMajor = index % 4 === 3 ? 22 : 24;
+    const upstreamChecks = !seenUpstreams.has(options.upstream);
+    seenUpstreams.add(options.upstream);
+    const deploy = options.deploy.join('+') || 'none';
+    return { name: `${options.upstream}/${options.auth}/${options.storage}/${options.packageManager}/deploy=${deploy}/node${node}`, options, node, upstreamChecks };
+  });
+}
+
+/**
+ * Every pair of upstream, auth, storage and package manager values that the CLI accepts together,
+ * in as few projects as the greedy cover finds. Deploy targets only add files (checked statically
+ * elsewhere), so they rotate across the chosen cases instead of multiplying them.
+ */
+function coreCombinations(): ProjectOptions[] {
   const cores = new Map<string, Pick<ProjectOptions, 'upstream' | 'auth' | 'storage' | 'packageManager'>>();
   for (const { upstream, auth, storage, packageManager } of allCombinations()) {
     const core = { upstream, auth, storage, packageManager };
@@ -33,14 +63,13 @@ const E2E_UPSTREAM_SETTINGS = {
   salesforce: { upstream: 'salesforce', salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '65.0' } },
 } as const satisfies { [U in Upstream]: UpstreamChoice & { upstream: U } };
 
-/** Command-line flags that generate `options`. */
+/** Command-line flags that generate `options` (but the package manager, which `generateProject` passes). */
 export function flagsFor(options: ProjectOptions): string[] {
   return [
     '--upstream', options.upstream,
     ...upstreamSettingFlags(options),
     '--auth', options.auth,
     '--storage', options.storage,
-    '--package-manager', options.packageManager,
     '--deploy', options.deploy.length > 0 ? options.deploy.join(',') : 'none',
   ];
 }
@@ -56,27 +85,6 @@ export function upstreamSettingFlags(choice: UpstreamChoice): string[] {
       return [];
   }
 }
-
-/**
- * Identity-provider settings a token-verifying server needs to start. They point at a closed
- * loopback port: the server starts, cannot fetch signing keys, and still turns anonymous callers away.
- */
-export const IDENTITY_PROVIDER_ENV = {
-  generic: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
-  keycloak: { KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'e2e', KEYCLOAK_CLIENT_ID: 'mcp-server' },
-  entra: { ENTRA_AUTHORITY_HOST: 'http://127.0.0.1:9', ENTRA_TENANT_ID: '11111111-2222-3333-4444-555555555555', ENTRA_CLIENT_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' },
-  scalekit: { SCALEKIT_ENVIRONMENT_URL: 'http://127.0.0.1:9', SCALEKIT_RESOURCE_ID: 'res_e2e' },
-  netsuite: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
-  salesforce: { OIDC_ISSUER: 'http://127.0.0.1:9/idp' },
-} as const satisfies Record<Upstream, Record<string, string>>;
-
-/** Settings a strategy needs before it starts serving HTTP (placeholders: no token is ever checked). */
-export const STRATEGY_ENV = {
-  none: {},
-  jwt: {},
-  introspection: { AUTH_CLIENT_ID: 'e2e-server', AUTH_CLIENT_SECRET: 'e2e-placeholder-secret' },
-  gateway: {},
-} as const satisfies Record<AuthStrategy, Record<string, string>>;
 
 const REST_API_TOOLS = ['api_create_item', 'api_delete_item', 'api_get_item', 'api_list_items', 'api_update_item'];
 

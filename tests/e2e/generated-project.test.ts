@@ -1,65 +1,64 @@
-import type { Client } from '@modelcontextprotocol/client';
-import { execa } from 'execa';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
-import { endToEndCases, flagsFor, IDENTITY_PROVIDER_ENV, STRATEGY_ENV, UPSTREAM_TOOLS } from './cases.js';
 import type { Upstream } from '../../src/options/schema.js';
-import { verifiesTokens } from '../../src/features/index.js';
+import { generateProject, type GeneratedProject } from '../support/generated-project.js';
+import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
+import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
+import { answers, connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+import { endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
 
 /**
- * Generates real projects outside this repository, installs them and drives them with the SDK's
- * own client. The option sets cover every offered value at least once (pairwise, not every product).
+ * Generates real projects outside this repository, installs them and drives them from outside: the
+ * SDK's own client over stdio and Streamable HTTP (with real credentials from the project's identity
+ * provider), the MCP Inspector, and the package manager's `start`. The option sets cover every
+ * offered value at least once (pairwise, not every product).
  */
-const BIN = resolve('bin/create-enterprise-mcp.js');
-
-const cases = endToEndCases().map((options) => ({
-  name: `${options.upstream}/${options.auth}/${options.storage}/${options.packageManager}/deploy=${options.deploy.join('+') || 'none'}`,
-  args: ['--yes', ...flagsFor(options)],
-  packageManager: options.packageManager,
-  options,
-}));
-
 const EXAMPLE_TOOLS = ['echo', 'long_task', 'server_info', 'whoami'];
 const servedTools = (upstream: Upstream) => [...EXAMPLE_TOOLS, ...UPSTREAM_TOOLS[upstream].tools].sort();
 
-describe.each(cases)('a generated project ($name)', ({ args, packageManager, options }) => {
-  let project: string;
-  const run = (script: string) =>
-    execa(packageManager, ['run', script], { cwd: project, all: true, env: { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' } });
+/**
+ * How an upstream tool answers through the SDK client before its settings are set. The one place
+ * that knows where a tool error's machine-readable code travels in the result: change it here when
+ * that moves (the Inspector check below holds either way).
+ */
+function expectUpstreamNotConfigured(result: CallToolResult): void {
+  expect(result.isError).toBe(true);
+  expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_not_configured' } });
+}
+
+describe.each(endToEndCases())('a generated project ($name)', ({ options, node, upstreamChecks }) => {
+  let project: GeneratedProject;
+  const tokenAuth = options.auth !== 'none';
 
   beforeAll(async () => {
-    const parent = await mkdtemp(join(tmpdir(), 'cem-e2e-'));
-    project = join(parent, 'demo');
-    // The CLI's own install step, kept offline-first so the suite reuses the package cache.
-    await execa('node', [BIN, 'demo', ...args, '--no-git'], {
-      cwd: parent,
-      stdin: 'ignore',
-      env: { CI: 'true', npm_config_prefer_offline: 'true' },
-    });
+    project = await generateProject(['--yes', ...flagsFor(options)], { packageManager: options.packageManager, node });
+  });
+
+  it(`runs its scripts on Node ${node}`, async () => {
+    const result = await project.exec('node', '--version');
+    expect(result.stdout.trim()).toMatch(new RegExp(`^v${node}\\.`));
   });
 
   it('type-checks', async () => {
-    const result = await run('typecheck');
-    expect(result.exitCode).toBe(0);
+    const result = await project.run('typecheck');
+    expect(result.exitCode, result.all).toBe(0);
   });
 
   it('passes its own test suite', async () => {
-    const result = await run('test');
+    const result = await project.run('test');
+    expect(result.exitCode, result.all).toBe(0);
     expect(result.all).toMatch(/Tests\s+\d+ passed/);
   });
 
   it('builds', async () => {
-    await run('build');
-    expect(JSON.parse(await readFile(join(project, 'package.json'), 'utf8')).name).toBe('demo');
+    const result = await project.run('build');
+    expect(result.exitCode, result.all).toBe(0);
   });
 
   describe('over stdio', () => {
     let client: Client;
     beforeAll(async () => {
-      client = await connectStdio(project, ['dist/main.js', '--stdio']);
+      client = await connectStdio(project.dir, project.node, ['dist/main.js', '--stdio'], project.env);
     });
     afterAll(async () => client?.close());
 
@@ -75,69 +74,131 @@ describe.each(cases)('a generated project ($name)', ({ args, packageManager, opt
 
     it('answers an upstream tool with what its settings still lack, before they are set', async () => {
       const { name, arguments: args } = UPSTREAM_TOOLS[options.upstream].call;
-      const result = await client.callTool({ name, arguments: args });
-      expect(result.isError).toBe(true);
-      expect(result.structuredContent).toMatchObject({ error: { code: 'upstream_not_configured' } });
+      expectUpstreamNotConfigured((await client.callTool({ name, arguments: args })) as CallToolResult);
     });
   });
 
-  // Projects whose strategy verifies tokens test real tokens in their own suite (against an
-  // in-process identity provider); from outside, an anonymous client must be turned away.
-  if (verifiesTokens(options.auth)) describe('over Streamable HTTP without a token', () => {
-    let server: RunningServer;
-    beforeAll(async () => {
-      server = await startHttpServer(project, { ...IDENTITY_PROVIDER_ENV[options.upstream], ...STRATEGY_ENV[options.auth] });
-    });
-    afterAll(() => {
-      server?.process.kill('SIGTERM');
+  // What the Inspector checks depends on the upstream's tools only: once per upstream.
+  if (upstreamChecks) describe("through the MCP Inspector's CLI, which validates results against the tools' output schemas", () => {
+    let target: InspectorTarget;
+    beforeAll(() => {
+      target = { project: project.dir, node: project.node, env: project.env };
     });
 
-    it('refuses the client with 401 and points it at the protected-resource metadata', async () => {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    it('lists every tool, with no schema the Inspector finds unportable', async () => {
+      const outcome = await inspect(target, ['--method', 'tools/list', '--strict']);
+      expect(outcome.exitCode, outcome.stderr).toBe(0);
+      expect((outcome.result?.tools as { name: string }[]).map((tool) => tool.name).sort()).toEqual(servedTools(options.upstream));
+    });
+
+    it('accepts a structured result', async () => {
+      const outcome = await inspectToolCall(target, 'server_info', {});
+      expect(outcome.exitCode, outcome.stderr).toBe(0);
+      expect(outcome.result?.structuredContent).toMatchObject({ upstream: { id: options.upstream } });
+    });
+
+    it("hands the caller an upstream tool's error message, not a failed validation, before its settings are set", async () => {
+      const { name, arguments: args } = UPSTREAM_TOOLS[options.upstream].call;
+      const outcome = await inspectToolCall(target, name, args);
+      // The Inspector exits 5 for a tool's own error result; a result it refuses is an `error` instead.
+      expect(outcome.error, outcome.stderr).toEqual({ code: 'tool_is_error', message: expect.any(String) });
+      expect(outcome.exitCode).toBe(5);
+      expect(outcome.result?.isError).toBe(true);
+      expect(outcome.result?.content?.map((block) => block.text).join('\n')).toMatch(/not configured/);
+    });
+  });
+
+  describe('served over HTTP to a caller holding real credentials', () => {
+    let identity: ProjectIdentity;
+    beforeAll(async () => {
+      identity = await startProjectIdentity(project.dir, options.auth, project.env);
+    });
+    afterAll(async () => identity?.close());
+
+    describe('by its built server', () => {
+      let server: RunningServer;
+      beforeAll(async () => {
+        server = await startHttpServer(project.dir, { command: project.node, args: ['dist/main.js'], env: { ...project.env, ...identity.env } });
       });
-      expect(response.status).toBe(401);
-      expect(response.headers.get('www-authenticate')).toContain('/.well-known/oauth-protected-resource/mcp');
+      afterAll(() => server?.stop());
+
+      if (tokenAuth) {
+        it('refuses a caller without a token with 401 and points it at the protected-resource metadata', async () => {
+          const response = await fetch(server.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+            body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+          });
+          expect(response.status).toBe(401);
+          expect(response.headers.get('www-authenticate')).toContain('/.well-known/oauth-protected-resource/mcp');
+        });
+
+        it('serves the protected-resource metadata naming the identity provider', async () => {
+          const metadata = (await (await fetch(new URL('/.well-known/oauth-protected-resource/mcp', server.url))).json()) as {
+            resource: string;
+            authorization_servers: string[];
+          };
+          expect(metadata.resource).toBe(server.url);
+          expect(metadata.authorization_servers).toHaveLength(1);
+        });
+      }
+
+      describe.each(['modern', 'legacy'] as const)('to a client of the %s protocol era', (era) => {
+        let client: Client;
+        beforeAll(async () => {
+          client = await connectHttp(server.url, era, await identity.headersFor(server.url));
+        });
+        afterAll(async () => client?.close());
+
+        it("lists the example tools and the upstream's tools", async () => {
+          const { tools } = await client.listTools();
+          expect(tools.map((tool) => tool.name).sort()).toEqual(servedTools(options.upstream));
+        });
+
+        it('calls a tool', async () => {
+          const result = await client.callTool({ name: 'echo', arguments: { text: `hello over ${era} http` } });
+          expect(JSON.stringify(result.content)).toContain(`hello over ${era} http`);
+        });
+
+        if (tokenAuth)
+          it('tells the caller who it is: the client its token was issued to, with every scope and role it holds', async () => {
+            const caller = identity.caller!;
+            const { structuredContent } = await client.callTool({ name: 'whoami', arguments: {} });
+            const whoami = structuredContent as { subject: string; clientId?: string; scopes: string[]; roles: string[] };
+            expect([whoami.subject, whoami.clientId]).toContain(caller.clientId);
+            expect(whoami.scopes).toEqual(expect.arrayContaining(caller.scopes));
+            expect(whoami.roles).toEqual(expect.arrayContaining(caller.roles));
+          });
+      });
     });
 
-    it('serves the protected-resource metadata naming the identity provider', async () => {
-      const metadata = (await (await fetch(new URL('/.well-known/oauth-protected-resource/mcp', server.url))).json()) as {
-        resource: string;
-        authorization_servers: string[];
-      };
-      expect(metadata.resource).toBe(server.url);
-      expect(metadata.authorization_servers).toHaveLength(1);
-    });
-  });
+    // Containers and process managers stop the process they started: the package manager.
+    describe(`started with \`${options.packageManager} start\``, () => {
+      it('finishes a call in flight when the package manager gets SIGTERM, exits 0 and leaves nothing serving', async () => {
+        const server = await startHttpServer(project.dir, {
+          command: options.packageManager,
+          args: ['start'],
+          env: { ...project.env, ...identity.env },
+          ownProcessGroup: true,
+        });
+        let client: Client | undefined;
+        try {
+          client = await connectHttp(server.url, 'modern', await identity.headersFor(server.url));
+          let inFlight!: () => void;
+          const started = new Promise<void>((resolve) => (inFlight = resolve));
+          const call = client.callTool({ name: 'long_task', arguments: { steps: 8, stepMs: 250 } }, { onprogress: () => inFlight() });
+          await started;
 
-  else describe.each(['modern', 'legacy'] as const)('over Streamable HTTP (%s protocol era)', (era) => {
-    let server: RunningServer;
-    let client: Client;
-    beforeAll(async () => {
-      server = await startHttpServer(project);
-      client = await connectHttp(server.url, era);
-    });
-    afterAll(async () => {
-      await client?.close();
-      server?.process.kill('SIGTERM');
-    });
+          server.process.kill('SIGTERM');
 
-    it("lists the example tools and the upstream's tools", async () => {
-      const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name).sort()).toEqual(servedTools(options.upstream));
-    });
-
-    it('calls a tool', async () => {
-      const result = await client.callTool({ name: 'echo', arguments: { text: `hello over ${era} http` } });
-      expect(JSON.stringify(result.content)).toContain(`hello over ${era} http`);
-    });
-
-    it('drains and exits 0 on SIGTERM', async () => {
-      server.process.kill('SIGTERM');
-      const result = await server.process;
-      expect(result.exitCode).toBe(0);
+          expect((await call).structuredContent).toEqual({ completedSteps: 8 });
+          expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
+          expect(await answers(new URL('/healthz', server.url).href)).toBe(false);
+        } finally {
+          await client?.close().catch(() => undefined);
+          server.stop();
+        }
+      });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { execa } from 'execa';
+import { once } from 'node:events';
 import { createServer } from 'node:net';
 
 /** A TCP port that was free a moment ago, for a child server we cannot ask for port 0. */
@@ -15,42 +16,89 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function connectStdio(cwd: string, args: string[]): Promise<Client> {
+/**
+ * Connects the SDK client to a server that `node` (an absolute path: the project's release) runs over
+ * stdio, in the environment `env`, as a client's server configuration would launch it.
+ */
+export async function connectStdio(cwd: string, node: string, args: string[], env: Record<string, string>): Promise<Client> {
   const client = new Client({ name: 'e2e', version: '1.0.0' });
-  await client.connect(new StdioClientTransport({ command: 'node', args, cwd, stderr: 'ignore' }));
+  await client.connect(new StdioClientTransport({ command: node, args, cwd, env, stderr: 'ignore' }));
   return client;
 }
 
-export async function connectHttp(url: string, era: 'modern' | 'legacy'): Promise<Client> {
-  const client = new Client(
-    { name: 'e2e', version: '1.0.0' },
-    era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {},
-  );
-  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+/** Connects the SDK client over Streamable HTTP, sending `headers` (a caller's credentials) on every request. */
+export async function connectHttp(url: string, era: 'modern' | 'legacy', headers: Record<string, string> = {}): Promise<Client> {
+  const client = new Client({ name: 'e2e', version: '1.0.0' }, era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {});
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } }));
   return client;
 }
 
-function spawnServer(cwd: string, env: Record<string, string>) {
-  return execa('node', ['dist/main.js'], { cwd, reject: false, env });
+export interface ServerLaunch {
+  /** The command that serves: the project's Node, or its package manager. */
+  command: string;
+  args: string[];
+  /** The project's environment (PATH with its Node release) and the server's settings. */
+  env: Record<string, string>;
+  /**
+   * Run in a process group of its own, so that everything it started can be ended together even if
+   * a child outlives it (a server a package manager failed to stop).
+   */
+  ownProcessGroup?: boolean;
+}
+
+function spawnServer(cwd: string, port: number, launch: ServerLaunch) {
+  return execa(launch.command, launch.args, {
+    cwd,
+    reject: false,
+    all: true,
+    detached: launch.ownProcessGroup ?? false,
+    extendEnv: false,
+    env: { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', CI: 'true', NO_COLOR: '1', ...launch.env },
+  });
 }
 
 export interface RunningServer {
   url: string;
   process: ReturnType<typeof spawnServer>;
+  /**
+   * How the launched process ended, as soon as it has: not waiting for its output to close, which a
+   * child it left running would hold open.
+   */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Its output (stdout and stderr) so far. */
+  output(): string;
+  /** Ends the server and anything it started, whatever state it is in. */
+  stop(): void;
 }
 
-/** Starts the built server over HTTP and waits until /healthz answers. */
-export async function startHttpServer(cwd: string, env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts a generated server over HTTP and waits until /healthz answers (a package manager may build first). */
+export async function startHttpServer(cwd: string, launch: ServerLaunch): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawnServer(cwd, { HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env });
+  const child = spawnServer(cwd, port, launch);
+  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  let output = '';
+  child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (child.exitCode !== null) break;
-    const up = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
-    if (up) return { url: `${base}/mcp`, process: child };
-    await new Promise((r) => setTimeout(r, 50));
+  const stop = () => {
+    if (launch.ownProcessGroup && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is already gone.
+      }
+    } else child.kill('SIGKILL');
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (await answers(`${base}/healthz`)) return { url: `${base}/mcp`, process: child, exited, output: () => output, stop };
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill();
-  const result = await child;
-  throw new Error(`Server did not become healthy:\n${String(result.stderr)}`);
+  stop();
+  await exited;
+  throw new Error(`${[launch.command, ...launch.args].join(' ')} did not serve ${base}/healthz:\n${output}`);
+}
+
+/** Whether anything answers `url` with a success status. */
+export async function answers(url: string): Promise<boolean> {
+  return fetch(url).then((response) => response.ok, () => false);
 }
