@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { missingToolchainFiles, TOOLCHAIN_DIR, toolchainMatchesLockfile } from '../support/toolchain.js';
+import { missingToolchainFiles, TOOLCHAIN_DIR, toolchainMatchesLockfile, userEnvironment } from '../support/toolchain.js';
 
 /**
  * Installs the end-to-end toolchain (tests/e2e/toolchain: Node 24 and 22, pnpm, the MCP Inspector)
@@ -15,6 +15,8 @@ export default async function installToolchain(): Promise<void> {
   // package's install script, which fetches the platform's Node binary from the registry.
   const result = await execa('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: TOOLCHAIN_DIR,
+    env: userEnvironment(),
+    extendEnv: false,
     all: true,
     reject: false,
   });

@@ -33,15 +33,19 @@ export const INSPECTOR_ENTRY = join(modules, '@modelcontextprotocol', 'inspector
  * `extendEnv: false`: what the runners of this suite add to their environment is left out.
  */
 export function projectEnvironment(major: ProjectNodeMajor): Record<string, string> {
-  const inherited = Object.entries(process.env).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined && !addedByTheSuiteRunners(entry[0]),
-  );
   return {
-    ...Object.fromEntries(inherited),
+    ...userEnvironment(),
     PATH: [join(modules, `node-${major}`, 'bin'), join(modules, '.bin'), process.env.PATH ?? ''].join(delimiter),
     // Installs reuse the package cache instead of asking the registry about every package again.
     npm_config_prefer_offline: 'true',
   };
+}
+
+/** The environment of this suite without what `npm test` and vitest added to it. */
+export function userEnvironment(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && !addedByTheSuiteRunners(entry[0])),
+  );
 }
 
 /** Where to reach the registry: the only npm settings a project's commands take over from `npm test`. */
