@@ -178,7 +178,8 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
         const server = await startHttpServer(project.dir, {
           command: options.packageManager,
           args: ['start'],
-          env: { ...project.env, ...identity.env },
+          // The drain waits for the call however loaded the machine is: no forced close cuts it short.
+          env: { ...project.env, ...identity.env, SHUTDOWN_TIMEOUT_MS: '120000' },
           ownProcessGroup: true,
         });
         let client: Client | undefined;

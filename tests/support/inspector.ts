@@ -29,7 +29,8 @@ export interface InspectorTarget {
 export async function inspect(target: InspectorTarget, request: string[]): Promise<InspectorOutcome> {
   const result = await execa(
     target.node,
-    [INSPECTOR_ENTRY, '--cli', target.node, 'dist/main.js', '--stdio', ...request, '--format', 'json', '--quiet'],
+    // A loaded machine may take a while to start the server: wait for it rather than fail.
+    [INSPECTOR_ENTRY, '--cli', target.node, 'dist/main.js', '--stdio', ...request, '--connect-timeout', '120000', '--format', 'json', '--quiet'],
     {
       cwd: target.project,
       reject: false,
