@@ -1,6 +1,6 @@
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateProject, type GeneratedProject } from '../support/generated-project.js';
+import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
 
@@ -28,6 +28,7 @@ describe('adding capabilities to a generated project that verifies tokens', () =
       if (result.exitCode !== 0) throw new Error(`add ${args.join(' ')} failed:\n${result.all}`);
     }
   });
+  removeWhenPassed(() => project);
 
   it('says nothing changed when the same add runs again', async () => {
     const result = await project.cli('add', ...GET_INVOICE);

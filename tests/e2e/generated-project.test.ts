@@ -1,7 +1,7 @@
 import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Upstream } from '../../src/options/schema.js';
-import { generateProject, type GeneratedProject } from '../support/generated-project.js';
+import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
 import { answers, connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
@@ -33,6 +33,7 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
   beforeAll(async () => {
     project = await generateProject(['--yes', ...flagsFor(options)], { packageManager: options.packageManager, node });
   });
+  removeWhenPassed(() => project);
 
   it(`runs its scripts on Node ${node}`, async () => {
     const result = await project.exec('node', '--version');

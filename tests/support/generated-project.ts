@@ -1,7 +1,8 @@
 import { execa } from 'execa';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeEach } from 'vitest';
 import type { PackageManager } from '../../src/options/schema.js';
 import { CLI_NODE, nodeBinary, projectEnvironment, type ProjectNodeMajor } from './toolchain.js';
 
@@ -60,4 +61,19 @@ export async function generateProject(flags: string[], setup: { packageManager: 
     exec: (file, ...args) => command(setup.packageManager, ['exec', ...(setup.packageManager === 'npm' ? ['--'] : []), file, ...args], { cwd: dir, env }),
     cli: (...args) => command(CLI_NODE, [BIN, ...args], { cwd: dir, env }),
   };
+}
+
+/**
+ * Deletes the generated project (some 130 MB with its dependencies) once the enclosing suite is done,
+ * unless one of its tests failed: then it stays where the failure can be looked at, and says where.
+ */
+export function removeWhenPassed(project: () => GeneratedProject | undefined): void {
+  let failed = false;
+  beforeEach(({ onTestFailed }) => onTestFailed(() => void (failed = true)));
+  afterAll(async () => {
+    const dir = project()?.dir;
+    if (dir === undefined) return;
+    if (failed) console.info(`Kept the generated project of the failed tests: ${dir}`);
+    else await rm(dirname(dir), { recursive: true, force: true });
+  });
 }
