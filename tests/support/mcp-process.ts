@@ -67,6 +67,8 @@ export interface RunningServer {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Its output (stdout and stderr) so far. */
   output(): string;
+  /** Resolves once every process writing the output has exited (the launched one and any it started). */
+  outputClosed: Promise<void>;
   /** Ends the server and anything it started, whatever state it is in. */
   stop(): void;
 }
@@ -78,6 +80,7 @@ export async function startHttpServer(cwd: string, launch: ServerLaunch): Promis
   const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
   let output = '';
   child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const outputClosed = child.all === undefined ? Promise.resolve() : once(child.all, 'end').then(() => undefined);
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     if (launch.ownProcessGroup && child.pid !== undefined) {
@@ -90,7 +93,7 @@ export async function startHttpServer(cwd: string, launch: ServerLaunch): Promis
   };
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    if (await answers(`${base}/healthz`)) return { url: `${base}/mcp`, process: child, exited, output: () => output, stop };
+    if (await answers(`${base}/healthz`)) return { url: `${base}/mcp`, process: child, exited, output: () => output, outputClosed, stop };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stop();

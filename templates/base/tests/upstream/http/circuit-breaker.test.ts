@@ -122,8 +122,9 @@ describe('circuit breaker in the upstream client', () => {
   });
 
   it('counts network errors and timeouts as failures', async () => {
-    const { client } = testUpstreamClient(fake, { retry: noRetries, breaker: { failureThreshold: 2, openMs: 10_000 }, timeoutMs: 100 });
-    fake.respond({ hangUp: true }, { delayMs: 5_000 });
+    // Long enough that the hang-up arrives before it on a loaded machine; the second answer never does.
+    const { client } = testUpstreamClient(fake, { retry: noRetries, breaker: { failureThreshold: 2, openMs: 10_000 }, timeoutMs: 1_000 });
+    fake.respond({ hangUp: true }, { delayMs: 30_000 });
     await expect(client.request(get, callContext())).rejects.toMatchObject({ details: { reason: 'network' } });
     await expect(client.request(get, callContext())).rejects.toMatchObject({ details: { reason: 'timeout' } });
     await expect(client.request(get, callContext())).rejects.toMatchObject({ details: { reason: 'circuit_open' } });
