@@ -1,7 +1,8 @@
-import { deployFeatures, selectFeatures } from '../features/index.js';
+import { deployFeatures } from '../features/index.js';
+import { settingsToSet } from '../features/settings-to-set.js';
 import type { DeployFeature } from '../features/types.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
-import { isSharedSalesforceLogin, type ProjectOptions } from '../options/schema.js';
+import type { ProjectOptions } from '../options/schema.js';
 
 export interface NextStepsInput {
   options: ProjectOptions;
@@ -11,12 +12,6 @@ export interface NextStepsInput {
   installed: boolean;
   /** The package manager's command exists here. */
   packageManagerFound: boolean;
-}
-
-/** A variable the user has to set before the project does what it was made for. */
-export interface SettingToSet {
-  name: string;
-  why: 'required' | 'upstream tools';
 }
 
 /**
@@ -45,29 +40,6 @@ export function nextSteps({ options, shownDir, installed, packageManagerFound }:
     `${commands.run} build && node dist/main.js --stdio  # what stdio clients launch`,
   );
   return steps;
-}
-
-/**
- * Required variables first (the server refuses to start without them), then those the upstream's
- * tools need. Settings answered at generation time are rendered as defaults and left out.
- */
-export function settingsToSet(options: ProjectOptions): SettingToSet[] {
-  const decided = decidedAtGeneration(options);
-  const open = selectFeatures(options).envVars.filter((envVar) => !decided.has(envVar.name));
-  return [
-    ...open.filter((envVar) => envVar.required).map(({ name }) => ({ name, why: 'required' as const })),
-    ...open.filter((envVar) => !envVar.required && envVar.neededByUpstreamTools).map(({ name }) => ({ name, why: 'upstream tools' as const })),
-  ];
-}
-
-/**
- * Upstream settings given at generation time become the defaults of their variables. A Salesforce
- * login host that names no org does not count: the default client_credentials flow needs My Domain.
- */
-function decidedAtGeneration(options: ProjectOptions): Set<string> {
-  if (options.upstream === 'netsuite' && options.netsuite.accountId !== undefined) return new Set(['NETSUITE_ACCOUNT_ID']);
-  if (options.upstream === 'salesforce' && !isSharedSalesforceLogin(options.salesforce.loginUrl)) return new Set(['SALESFORCE_LOGIN_URL']);
-  return new Set();
 }
 
 /** Deploy files that install from the lockfile fail until an install has written it. */

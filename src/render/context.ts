@@ -1,4 +1,5 @@
 import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
+import { settingsToSet } from '../features/settings-to-set.js';
 import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
@@ -39,8 +40,16 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     dependencies: features.dependencies,
     devDependencies: features.devDependencies,
     envVars: features.envVars,
+    /** What a new user sets in .env first (the README's quick start; the CLI's next steps say the same). */
+    localSettings: localSettings(options, features),
     readmeSections: features.readmeSections,
   };
+}
+
+function localSettings(options: ProjectOptions, features: FeatureSet) {
+  const settings = settingsToSet(options, features);
+  const named = (why: (typeof settings)[number]['why']) => settings.filter((setting) => setting.why === why).map((setting) => setting.name).join(', ');
+  return { any: settings.length > 0, required: named('required'), forUpstreamTools: named('upstream tools') };
 }
 
 /** Upstream settings given at generation time: the client snippets show them instead of examples. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps, settingsToSet } from '../../src/commands/next-steps.js';
+import { nextSteps } from '../../src/commands/next-steps.js';
+import { settingsToSet } from '../../src/features/settings-to-set.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 

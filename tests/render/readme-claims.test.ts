@@ -52,3 +52,15 @@ describe.each(['npm', 'pnpm'] as const)('what a generated %s project says about 
     expect(tree.get('README.md')!.toString().replace(/\s+/g, ' ')).toMatch(/on a two-core .* a whole run took \d+–\d+ s /);
   });
 });
+
+describe("a generated README's quick start", () => {
+  const quickStart = (readme: string) => readme.slice(readme.indexOf('## Quick start'), readme.indexOf('Check it answers'));
+
+  it('names the settings a token-verifying NetSuite project must set before it does its job, as the next steps do', async () => {
+    const options: ProjectOptions = { ...DEFAULT_DEMO_OPTIONS, upstream: 'netsuite', netsuite: {}, auth: 'jwt' };
+    const text = quickStart((await plan(options)).get('README.md')!.toString());
+    expect(text).toMatch(/required to start: +OIDC_ISSUER\n/);
+    expect(text).toMatch(/needed by the upstream tools: NETSUITE_ACCOUNT_ID, NETSUITE_CLIENT_ID, NETSUITE_CERTIFICATE_ID, NETSUITE_PRIVATE_KEY\n/);
+    expect(text).not.toContain('optional');
+  });
+});
