@@ -121,11 +121,16 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   const program = buildProgram();
   program.exitOverride().configureOutput({ outputError: () => {} });
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(helpRequestWithoutFlags(argv));
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0; // --help and --version
+      // `help <name>` for a name that is no command: commander has shown the general help on stderr.
+      if (error.code === 'commander.help') {
+        const asked = argv.slice(2)[1] ?? '';
+        return reportError(new CliError(`"${asked}" is not a command. Commands: ${[...program.commands.map((command) => command.name()), 'help'].join(', ')}.`), verbose);
+      }
       return reportError(
         new CliError(error.message.replace(/^error: /, ''), { hint: 'Run create-enterprise-mcp --help to see every option.' }),
         verbose,
@@ -133,4 +138,13 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     }
     return reportError(error, verbose);
   }
+}
+
+/**
+ * `help --yes --dry-run` asks for help, whatever flags follow: commander would look for a command
+ * named `--yes`. Only `help <command>` narrows the help to one command.
+ */
+function helpRequestWithoutFlags(argv: string[]): string[] {
+  const [runtime = 'node', script = '', first, second] = argv;
+  return first === 'help' && second?.startsWith('-') ? [runtime, script, 'help'] : argv;
 }

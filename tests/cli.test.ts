@@ -164,11 +164,18 @@ describe('help', SPAWNING, () => {
     expect(stdout).toContain('Usage: create-enterprise-mcp');
   });
 
-  it('never takes help for a directory name', async () => {
-    const { stdout, stderr } = await cli('help', '--yes', '--dry-run');
-    expect(stdout + stderr).toContain('Usage: create-enterprise-mcp');
+  it('never takes help for a directory name, whatever flags follow it', async () => {
+    const { stdout, exitCode } = await cli('help', '--yes', '--dry-run');
+    expect(exitCode).toBe(0);
+    expect(stdout).toContain('Usage: create-enterprise-mcp');
     expect(stdout).not.toContain('CREATE');
     expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('names the commands there are when asked for help on one that is not', async () => {
+    const { stderr, exitCode } = await cli('help', 'ad');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('"ad" is not a command. Commands: add, help.');
   });
 });
 
