@@ -118,7 +118,7 @@ describe.skipIf(process.platform === 'win32').concurrent('entry point process', 
       await expect(call.result).resolves.toMatchObject({ structuredContent: { completedSteps: 4 } });
       // The output closes once the orphaned server has exited too.
       await server.closed;
-      expect(server.logs().filter((line) => line.pid === pid).map((line) => line.msg)).toEqual(
+      expect(server.messagesOf(pid)).toEqual(
         expect.arrayContaining(['shutting down', 'HTTP server stopped']),
       );
     },

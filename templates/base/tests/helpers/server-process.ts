@@ -37,6 +37,8 @@ export interface ProcessUnderTest {
   readonly closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** JSON log lines written to stderr so far. */
   logs(): LogLine[];
+  /** The messages of the log lines written so far by the process `pid` (a server this one started, or itself). */
+  messagesOf(pid: number): string[];
   /** Everything written to stderr so far that is not a JSON log line. */
   text(): string;
   /** Resolves with the first log line with message `msg` (now or later); rejects if output ends first. */
@@ -118,6 +120,7 @@ export function startProcess(args: string[], env: Record<string, string>, option
     child,
     closed,
     logs: () => [...lines],
+    messagesOf: (pid) => lines.filter((line) => line.pid === pid).map((line) => line.msg ?? ''),
     text: () => text,
     waitForLog: (msg) => {
       const seen = lines.find((line) => line.msg === msg);

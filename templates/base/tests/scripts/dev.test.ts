@@ -83,7 +83,7 @@ describe.skipIf(process.platform === 'win32')('dev mode', () => {
         await expect(call.result).resolves.toMatchObject({ structuredContent: { completedSteps: 4 } });
         // The output closes once dev mode and the server have both exited.
         await dev.closed;
-        expect(dev.logs().filter((line) => line.pid === pid).map((line) => line.msg)).toEqual(
+        expect(dev.messagesOf(pid)).toEqual(
           expect.arrayContaining(['shutting down', 'HTTP server stopped']),
         );
       },
@@ -115,7 +115,7 @@ describe.skipIf(process.platform === 'win32')('dev mode', () => {
       writeFileSync(join(project.root, 'src', 'dev-mode-restart-probe.txt'), 'a change\n');
 
       await expect.poll(() => dev.logs().filter((line) => line.msg === LISTENING && line.pid !== first.pid).length, { timeout: 30_000 }).toBeGreaterThan(0);
-      expect(dev.logs().filter((line) => line.pid === first.pid).map((line) => line.msg)).toContain('HTTP server stopped');
+      expect(dev.messagesOf(first.pid)).toContain('HTTP server stopped');
     },
     TIMEOUT_MS,
   );
