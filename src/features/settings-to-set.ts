@@ -21,11 +21,20 @@ export function settingsToSet(options: ProjectOptions, features: Pick<FeatureSet
 }
 
 /**
- * Upstream settings given at generation time become the defaults of their variables. A Salesforce
- * login host that names no org does not count: the default client_credentials flow needs My Domain.
+ * Upstream settings given at generation time, by the variable whose default they become (the
+ * rendered configuration, and the README's client snippets, show them instead of an example).
+ */
+export function valuesChosenAtGeneration(options: ProjectOptions): Record<string, string> {
+  if (options.upstream === 'netsuite' && options.netsuite.accountId !== undefined) return { NETSUITE_ACCOUNT_ID: options.netsuite.accountId };
+  if (options.upstream === 'salesforce') return { SALESFORCE_LOGIN_URL: options.salesforce.loginUrl };
+  return {};
+}
+
+/**
+ * The variables settled by a choice at generation time. A Salesforce login host that names no org
+ * does not settle SALESFORCE_LOGIN_URL: the default client_credentials flow needs My Domain.
  */
 function decidedAtGeneration(options: ProjectOptions): Set<string> {
-  if (options.upstream === 'netsuite' && options.netsuite.accountId !== undefined) return new Set(['NETSUITE_ACCOUNT_ID']);
-  if (options.upstream === 'salesforce' && !isSharedSalesforceLogin(options.salesforce.loginUrl)) return new Set(['SALESFORCE_LOGIN_URL']);
-  return new Set();
+  const chosen = Object.entries(valuesChosenAtGeneration(options));
+  return new Set(chosen.filter(([name, value]) => !(name === 'SALESFORCE_LOGIN_URL' && isSharedSalesforceLogin(value))).map(([name]) => name));
 }

@@ -1,5 +1,5 @@
 import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
-import { settingsToSet } from '../features/settings-to-set.js';
+import { settingsToSet, valuesChosenAtGeneration } from '../features/settings-to-set.js';
 import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
@@ -24,7 +24,7 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     /** stdio entries for the README's client sections, carrying what the upstream tools need. */
     clientConfigs: clientConfigs(
       shortName,
-      launchVariables(features.envVars, chosenUpstreamValues(options)),
+      launchVariables(features.envVars, valuesChosenAtGeneration(options)),
     ),
     upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
     /** Upstream settings chosen at generation time, rendered as configuration defaults. */
@@ -50,14 +50,6 @@ function localSettings(options: ProjectOptions, features: FeatureSet) {
   const settings = settingsToSet(options, features);
   const named = (why: (typeof settings)[number]['why']) => settings.filter((setting) => setting.why === why).map((setting) => setting.name).join(', ');
   return { any: settings.length > 0, required: named('required'), forUpstreamTools: named('upstream tools') };
-}
-
-/** Upstream settings given at generation time: the client snippets show them instead of examples. */
-function chosenUpstreamValues(options: ProjectOptions): Record<string, string | undefined> {
-  return {
-    NETSUITE_ACCOUNT_ID: options.upstream === 'netsuite' ? options.netsuite.accountId : undefined,
-    SALESFORCE_LOGIN_URL: options.upstream === 'salesforce' ? options.salesforce.loginUrl : undefined,
-  };
 }
 
 export type TemplateContext = ReturnType<typeof templateContext>;
