@@ -110,23 +110,24 @@ async function gitStep(target: string, signal: AbortSignal): Promise<StepResult>
   return { ok: true };
 }
 
+/** How each reason to stop early is told, and the exit code it ends with. */
+const STOPPED = {
+  interrupted: { why: 'Interrupted', exitCode: EXIT_CANCELLED },
+  'output-closed': { why: 'Stopped: stdout was closed', exitCode: EXIT_OUTPUT_CLOSED },
+} as const satisfies Record<StopReason, { why: string; exitCode: number }>;
+
 function stoppedBeforeWriting(reason: StopReason): CliError {
-  return new CliError(`${reason === 'interrupted' ? 'Interrupted' : 'Stopped: stdout was closed'} before the project was written. Nothing was written.`, {
-    exitCode: exitCodeOf(reason),
-  });
+  const { why, exitCode } = STOPPED[reason];
+  return new CliError(`${why} before the project was written. Nothing was written.`, { exitCode });
 }
 
 /** The project stays; the message lists what did not happen and the commands that do it. */
 function stoppedAfterWriting(reason: StopReason, shown: string, remaining: readonly SetupStep[]): CliError {
-  const why = reason === 'interrupted' ? 'Interrupted' : 'Stopped: stdout was closed';
+  const { why, exitCode } = STOPPED[reason];
   return new CliError(`${why}. The project is in ${shown}, but ${remaining.map((step) => step.what).join(' and ')}.`, {
     hint: ['To finish:', `  cd ${shown}`, ...remaining.map((step) => `  ${step.finish}`)].join('\n'),
-    exitCode: exitCodeOf(reason),
+    exitCode,
   });
-}
-
-function exitCodeOf(reason: StopReason): number {
-  return reason === 'interrupted' ? EXIT_CANCELLED : EXIT_OUTPUT_CLOSED;
 }
 
 function capitalise(text: string): string {
