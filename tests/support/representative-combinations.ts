@@ -1,5 +1,6 @@
 import type { ProjectOptions } from '../../src/options/schema.js';
 import { allCombinations } from './combinations.js';
+import { greedyCover } from './pairwise.js';
 
 /** The option values a combination shows: one per option, one per deploy target. */
 export function optionValues(options: ProjectOptions): string[] {
@@ -19,18 +20,5 @@ export function optionValues(options: ProjectOptions): string[] {
  * without editing a list.
  */
 export function representativeCombinations(candidates: readonly ProjectOptions[] = allCombinations()): ProjectOptions[] {
-  const uncovered = new Set(candidates.flatMap(optionValues));
-  const chosen: ProjectOptions[] = [];
-  while (uncovered.size > 0) {
-    let best: ProjectOptions | undefined;
-    let bestGain = 0;
-    for (const candidate of candidates) {
-      const gain = optionValues(candidate).filter((value) => uncovered.has(value)).length;
-      if (gain > bestGain) [best, bestGain] = [candidate, gain];
-    }
-    if (best === undefined) break;
-    for (const value of optionValues(best)) uncovered.delete(value);
-    chosen.push(best);
-  }
-  return chosen;
+  return greedyCover(candidates, optionValues);
 }
