@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
-import { connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+import { connectHttp, connectStdio, listToolsAnonymously, startHttpServer, type RunningServer } from '../support/mcp-process.js';
 
 /**
  * The third way people use the CLI: inside a generated project, `add` tools (one requiring a scope,
@@ -107,11 +107,7 @@ describe('adding capabilities to a generated project that verifies tokens', () =
     });
 
     it('names the new scope in the challenge to a caller without a token', async () => {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-      });
+      const response = await listToolsAnonymously(server.url);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toContain('invoices:read');
     });

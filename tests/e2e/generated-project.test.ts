@@ -4,7 +4,7 @@ import type { Upstream } from '../../src/options/schema.js';
 import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
-import { answers, connectHttp, connectStdio, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+import { answers, connectHttp, connectStdio, listToolsAnonymously, startHttpServer, type RunningServer } from '../support/mcp-process.js';
 import { endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
 
 /**
@@ -125,11 +125,7 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
 
       if (tokenAuth) {
         it('refuses a caller without a token with 401 and points it at the protected-resource metadata', async () => {
-          const response = await fetch(server.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
-            body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-          });
+          const response = await listToolsAnonymously(server.url);
           expect(response.status).toBe(401);
           expect(response.headers.get('www-authenticate')).toContain('/.well-known/oauth-protected-resource/mcp');
         });

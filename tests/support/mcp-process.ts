@@ -105,3 +105,12 @@ export async function startHttpServer(cwd: string, launch: ServerLaunch): Promis
 export async function answers(url: string): Promise<boolean> {
   return fetch(url).then((response) => response.ok, () => false);
 }
+
+/** A `tools/list` POSTed to the MCP endpoint `url` without credentials, as a client does before it has a token. */
+export function listToolsAnonymously(url: string): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+  });
+}
