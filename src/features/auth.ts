@@ -42,7 +42,7 @@ export const authFeatures = {
   },
   jwt: {
     displayName: 'JWT access tokens (OAuth resource server)',
-    overlays: ['auth/oauth-common', 'auth/jwt'],
+    overlays: ['layers/oauth-common', 'auth/jwt'],
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
     envVars: [...RESOURCE_SERVER_SETTINGS, ...JWT_VERIFICATION_SETTINGS],
@@ -50,7 +50,7 @@ export const authFeatures = {
   },
   introspection: {
     displayName: 'Opaque tokens checked by introspection (RFC 7662)',
-    overlays: ['auth/oauth-common', 'auth/introspection'],
+    overlays: ['layers/oauth-common', 'auth/introspection'],
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
     envVars: [
@@ -65,7 +65,7 @@ export const authFeatures = {
   },
   gateway: {
     displayName: 'Behind an API gateway (forwarded identity, proven)',
-    overlays: ['auth/oauth-common', 'auth/gateway'],
+    overlays: ['layers/oauth-common', 'auth/gateway'],
     dependencies: ['jose'],
     devDependencies: ['@types/oidc-provider', 'oidc-provider'],
     envVars: [

@@ -87,7 +87,7 @@ const REST_API_TOOL_CALL: UpstreamToolCall = {
 export const upstreamFeatures = {
   generic: {
     displayName: 'Generic OIDC / REST API',
-    overlays: ['upstream/oidc-identity', 'upstream/rest-api', 'upstream/generic'],
+    overlays: ['layers/oidc-identity', 'layers/rest-api', 'upstream/generic'],
     // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
     authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
     toolCall: REST_API_TOOL_CALL,
@@ -108,7 +108,7 @@ export const upstreamFeatures = {
   },
   keycloak: {
     displayName: 'Keycloak',
-    overlays: ['upstream/rest-api', 'upstream/keycloak'],
+    overlays: ['layers/rest-api', 'upstream/keycloak'],
     authStrategies: ['jwt', 'introspection', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
     dependencies: [],
@@ -155,7 +155,7 @@ export const upstreamFeatures = {
   },
   entra: {
     displayName: 'Microsoft Entra ID',
-    overlays: ['upstream/rest-api', 'upstream/entra'],
+    overlays: ['layers/rest-api', 'upstream/entra'],
     // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
     authStrategies: ['jwt', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
@@ -195,7 +195,7 @@ export const upstreamFeatures = {
   },
   scalekit: {
     displayName: 'Scalekit',
-    overlays: ['upstream/rest-api', 'upstream/scalekit'],
+    overlays: ['layers/rest-api', 'upstream/scalekit'],
     // Scalekit issues JWT access tokens for MCP servers and publishes no introspection endpoint for them.
     authStrategies: ['jwt', 'gateway', 'none'],
     toolCall: REST_API_TOOL_CALL,
@@ -234,7 +234,7 @@ export const upstreamFeatures = {
   },
   netsuite: {
     displayName: 'Oracle NetSuite',
-    overlays: ['upstream/oidc-identity', 'upstream/netsuite'],
+    overlays: ['layers/oidc-identity', 'upstream/netsuite'],
     // NetSuite is reached with service credentials; callers sign in with the organisation's OIDC provider.
     authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
     // The client assertion is a JWT signed with the certificate's key.
@@ -262,7 +262,7 @@ export const upstreamFeatures = {
   },
   salesforce: {
     displayName: 'Salesforce',
-    overlays: ['upstream/oidc-identity', 'upstream/salesforce'],
+    overlays: ['layers/oidc-identity', 'upstream/salesforce'],
     // Salesforce is reached with service credentials; callers sign in with the organisation's OIDC provider.
     authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
     toolCall: {

@@ -26,3 +26,6 @@ export function outputPath(templatePath: string): string {
 export function isTemplate(templatePath: string): boolean {
   return templatePath.endsWith(TEMPLATE_SUFFIX);
 }
+
+/** A layer's folder holds its definition beside `files/`, the tree it contributes to a project. */
+export const LAYER_FILES = 'files';

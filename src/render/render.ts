@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { renderTemplate } from './engine.js';
-import { isTemplate, outputPath } from './paths.js';
+import { isTemplate, LAYER_FILES, outputPath } from './paths.js';
 
 /** A rendered project held in memory: posix path relative to the project root → file bytes. */
 export type FileTree = Map<string, Buffer>;
@@ -26,7 +26,7 @@ export interface RenderInput {
 export async function renderProject({ fs, templatesDir, layers, context }: RenderInput): Promise<FileTree> {
   const tree: FileTree = new Map();
   for (const layer of layers) {
-    const layerDir = join(templatesDir, layer);
+    const layerDir = join(templatesDir, layer, LAYER_FILES);
     for (const templatePath of await listFiles(fs, layerDir)) {
       const raw = await fs.readFile(join(layerDir, templatePath));
       const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;

@@ -10,9 +10,9 @@ export function templatesRoot(from: string = fileURLToPath(import.meta.url)): st
   let dir = dirname(from);
   for (;;) {
     const candidate = join(dir, 'templates');
-    if (existsSync(join(candidate, 'base'))) return candidate;
+    if (existsSync(join(candidate, 'base', 'files'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No templates/base folder above ${from}`);
+    if (parent === dir) throw new Error(`No templates/base/files folder above ${from}`);
     dir = parent;
   }
 }

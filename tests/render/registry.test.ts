@@ -6,7 +6,7 @@ import { templatesRoot } from '../../src/render/templates-root.js';
 
 describe('capability registries', () => {
   it('renders exactly the tool registry the project template ships', async () => {
-    const shipped = await readFile(join(templatesRoot(), 'base/src/tools/index.ts'), 'utf8');
+    const shipped = await readFile(join(templatesRoot(), 'base/files/src/tools/index.ts'), 'utf8');
     expect(renderRegistry('tool', ['echo.ts', 'long-task.ts', 'server-info.ts', 'whoami.ts'])).toBe(shipped);
   });
 
@@ -14,7 +14,7 @@ describe('capability registries', () => {
     ['resource', 'resources'],
     ['prompt', 'prompts'],
   ] as const)('renders exactly the empty %s registry the project template ships', async (kind, dir) => {
-    const shipped = await readFile(join(templatesRoot(), `base/src/${dir}/index.ts`), 'utf8');
+    const shipped = await readFile(join(templatesRoot(), `base/files/src/${dir}/index.ts`), 'utf8');
     expect(renderRegistry(kind, [])).toBe(shipped);
   });
 

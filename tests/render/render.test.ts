@@ -9,7 +9,7 @@ function templates(files: Record<string, string | Buffer>): TemplateFs {
 describe('rendering layers into a file tree', () => {
   it('renders .hbs files and copies every other file byte for byte', async () => {
     const binary = Buffer.from([0, 159, 146, 150, 255]);
-    const fs = templates({ 'base/README.md.hbs': '# {{projectName}}', 'base/logo.bin': binary as never, 'base/src/a.ts': 'const x = {{y}};' });
+    const fs = templates({ 'base/files/README.md.hbs': '# {{projectName}}', 'base/files/logo.bin': binary as never, 'base/files/src/a.ts': 'const x = {{y}};' });
     const tree = await renderProject({ fs, templatesDir: '/t', layers: ['base'], context: { projectName: 'demo' } });
     expect(tree.get('README.md')?.toString()).toBe('# demo');
     expect(tree.get('logo.bin')?.equals(binary)).toBe(true);
@@ -17,32 +17,32 @@ describe('rendering layers into a file tree', () => {
   });
 
   it('lets a later layer replace a file of an earlier one', async () => {
-    const fs = templates({ 'base/src/auth/index.ts': 'base', 'auth/none/src/auth/index.ts': 'overlay' });
+    const fs = templates({ 'base/files/src/auth/index.ts': 'base', 'auth/none/files/src/auth/index.ts': 'overlay' });
     const tree = await renderProject({ fs, templatesDir: '/t', layers: ['base', 'auth/none'], context: {} });
     expect(tree.get('src/auth/index.ts')?.toString()).toBe('overlay');
   });
 
   it('adds the files an overlay brings', async () => {
-    const fs = templates({ 'base/a.ts': 'a', 'deploy/docker/Dockerfile': 'FROM node' });
+    const fs = templates({ 'base/files/a.ts': 'a', 'deploy/docker/files/Dockerfile': 'FROM node' });
     const tree = await renderProject({ fs, templatesDir: '/t', layers: ['base', 'deploy/docker'], context: {} });
     expect([...tree.keys()]).toEqual(['Dockerfile', 'a.ts']);
   });
 
   it('restores dotfile names', async () => {
-    const fs = templates({ 'base/_gitignore': 'node_modules/', 'base/_env.example.hbs': 'PORT={{port}}' });
+    const fs = templates({ 'base/files/_gitignore': 'node_modules/', 'base/files/_env.example.hbs': 'PORT={{port}}' });
     const tree = await renderProject({ fs, templatesDir: '/t', layers: ['base'], context: { port: 3000 } });
     expect(tree.get('.gitignore')?.toString()).toBe('node_modules/');
     expect(tree.get('.env.example')?.toString()).toBe('PORT=3000');
   });
 
   it('lists files in a stable sorted order', async () => {
-    const fs = templates({ 'base/z.ts': '', 'base/a/b.ts': '', 'base/m.ts': '' });
+    const fs = templates({ 'base/files/z.ts': '', 'base/files/a/b.ts': '', 'base/files/m.ts': '' });
     const tree = await renderProject({ fs, templatesDir: '/t', layers: ['base'], context: {} });
     expect([...tree.keys()]).toEqual(['a/b.ts', 'm.ts', 'z.ts']);
   });
 
   it('fails on a template naming a missing field, with the template path', async () => {
-    const fs = templates({ 'base/package.json.hbs': '{"name": "{{projectNmae}}"}' });
+    const fs = templates({ 'base/files/package.json.hbs': '{"name": "{{projectNmae}}"}' });
     await expect(renderProject({ fs, templatesDir: '/t', layers: ['base'], context: { projectName: 'x' } })).rejects.toThrow(
       /base\/package\.json\.hbs/,
     );

@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { outputPath } from '../../src/render/paths.js';
+import { LAYER_FILES, outputPath } from '../../src/render/paths.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
 
 /**
  * Where each file of a project comes from, read straight from `templates/`: output path → the
- * template (`base/src/http/guards.ts`, relative to `templates/`) of the last layer that has it,
+ * template (`base/files/src/http/guards.ts`, relative to `templates/`) of the last layer that has it,
  * since a later layer replaces an earlier one's file.
  */
 export function layerFiles(layers: readonly string[]): Map<string, string> {
   const origins = new Map<string, string>();
   for (const layer of layers) {
-    for (const templatePath of filesOfLayer(layer)) origins.set(outputPath(templatePath), `${layer}/${templatePath}`);
+    for (const templatePath of filesOfLayer(layer)) origins.set(outputPath(templatePath), `${layer}/${LAYER_FILES}/${templatePath}`);
   }
   return origins;
 }
@@ -28,7 +28,7 @@ const layerListings = new Map<string, string[]>();
 
 function filesOfLayer(layer: string): string[] {
   let files = layerListings.get(layer);
-  if (files === undefined) layerListings.set(layer, (files = filesUnder(join(templatesRoot(), layer))));
+  if (files === undefined) layerListings.set(layer, (files = filesUnder(join(templatesRoot(), layer, LAYER_FILES))));
   return files;
 }
 
