@@ -1,21 +1,27 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './errors.js';
-import {
-  AUTH_STRATEGIES,
-  DEPLOY_TARGETS,
-  LABELS,
-  PACKAGE_MANAGERS,
-  STORAGE_BACKENDS,
-  UPSTREAMS,
-  type DeployTarget,
-} from './options/schema.js';
+import { CATALOG } from './features/catalog.js';
+import type { OptionUnit } from './features/unit.js';
+import { DEPLOY_TARGETS, PACKAGE_MANAGERS, type DeployTarget } from './options/schema.js';
 import type { CapabilityKind } from './options/capability-name.js';
 import { reportError, tolerateClosedOutput } from './ui/output.js';
 import { GENERATOR_VERSION } from './version.js';
 
 /** `--help` text for an enum flag: every allowed value with its one-line hint. */
-function describeValues<T extends string>(labels: Record<T, { label: string; hint: string }>, values: readonly T[]): string {
-  return values.map((value) => `${value}${labels[value].hint ? ` (${labels[value].hint})` : ''}`).join('; ');
+function describeValues(units: readonly OptionUnit[]): string {
+  return units.map((unit) => `${unit.id} (${unit.hint})`).join('; ');
+}
+
+/** A flag choosing one unit of an option. */
+function unitOption(flags: string, description: string, units: readonly OptionUnit[]): Option {
+  return new Option(flags, `${description}: ${describeValues(units)}`).choices(units.map((unit) => unit.id));
+}
+
+/** The flags of every upstream's own settings, e.g. `--netsuite-account-id <id>`. */
+function upstreamSettingOptions(): Option[] {
+  return CATALOG.upstream.flatMap((unit) =>
+    Object.values(unit.settings).map((setting) => new Option(`${setting.flag} <${setting.valueName}>`, `with --upstream ${unit.id}: ${setting.description}`)),
+  );
 }
 
 function commaList(raw: string): string[] {
@@ -38,15 +44,12 @@ export function buildProgram(): Command {
     .version(GENERATOR_VERSION, '-v, --version', 'print the version')
     .argument('[directory]', 'where to create the project (must be missing or empty)')
     .option('--name <package-name>', 'npm package name (default: the directory name)')
-    .addOption(new Option('--upstream <upstream>', `upstream system: ${describeValues(LABELS.upstream, UPSTREAMS)}`).choices(UPSTREAMS))
-    .option('--netsuite-account-id <id>', 'with --upstream netsuite: account ID, e.g. 1234567 or 1234567_SB1 (default: set NETSUITE_ACCOUNT_ID later)')
-    .option('--salesforce-login-url <url>', 'with --upstream salesforce: My Domain URL, e.g. https://acme.my.salesforce.com (default: set SALESFORCE_LOGIN_URL later)')
-    .option('--salesforce-api-version <version>', 'with --upstream salesforce: REST API version (default: 66.0)')
-    .addOption(new Option('--auth <strategy>', `client authentication: ${describeValues(LABELS.auth, AUTH_STRATEGIES)}`).choices(AUTH_STRATEGIES))
-    .addOption(new Option('--storage <backend>', `server state: ${describeValues(LABELS.storage, STORAGE_BACKENDS)}`).choices(STORAGE_BACKENDS))
-    .addOption(
-      new Option('--deploy <targets>', `comma-separated deploy files, or none: ${describeValues(LABELS.deploy, DEPLOY_TARGETS)}`).argParser(parseDeploy),
-    )
+    .addOption(unitOption('--upstream <upstream>', 'upstream system', CATALOG.upstream));
+  for (const option of upstreamSettingOptions()) program.addOption(option);
+  program
+    .addOption(unitOption('--auth <strategy>', 'client authentication', CATALOG.auth))
+    .addOption(unitOption('--storage <backend>', 'server state', CATALOG.storage))
+    .addOption(new Option('--deploy <targets>', `comma-separated deploy files, or none: ${describeValues(CATALOG.deploy)}`).argParser(parseDeploy))
     .addOption(new Option('--package-manager <name>', 'package manager for install and docs (default: the one running this)').choices(PACKAGE_MANAGERS))
     .option('--install', 'install dependencies after writing')
     .option('--no-install', 'skip installing dependencies')

@@ -1,5 +1,4 @@
 import { CliError } from '../errors.js';
-import type { UpstreamToolCall } from '../features/types.js';
 import { isArgumentName, type CapabilityKind, type DerivedNames } from '../options/capability-name.js';
 
 /**
@@ -16,8 +15,8 @@ export interface AddInput {
   uri: string | undefined;
   mimeType: string;
   args: string[];
-  /** Tools only: the upstream call the handler makes instead of the placeholder echo. */
-  upstreamCall: UpstreamToolCall | undefined;
+  /** Tools only: the template of the upstream call the tool makes instead of the placeholder echo. */
+  upstreamCall: string | undefined;
 }
 
 const literal = (text: string) => JSON.stringify(text);
@@ -31,7 +30,7 @@ export function addContext(kind: CapabilityKind, input: AddInput): object {
   };
   switch (kind) {
     case 'tool':
-      return { ...common, scopes: input.scopes, roles: input.roles, upstreamCall: input.upstreamCall ?? false };
+      return { ...common, scopes: input.scopes, roles: input.roles, upstreamCall: input.upstreamCall !== undefined };
     case 'resource': {
       const uri = input.uri ?? `resource://${input.names.kebab}`;
       const variables = uriVariables(uri);

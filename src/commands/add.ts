@@ -20,9 +20,8 @@ import { templatesRoot } from '../render/templates-root.js';
 import { out } from '../ui/output.js';
 import { isInteractive } from '../ui/terminal.js';
 import { GENERATOR_VERSION } from '../version.js';
-import { upstreamFeatures } from '../features/upstreams.js';
-import type { UpstreamToolCall } from '../features/types.js';
-import type { Upstream } from '../options/schema.js';
+import { selectUnits } from '../features/select.js';
+import { UPSTREAM_CALL_TEMPLATE, type UpstreamUnit } from '../features/unit.js';
 import { addContext, promptArgumentProblems, uriVariables } from './add-context.js';
 
 export interface AddFlags {
@@ -44,8 +43,8 @@ export interface AddDependencies {
   cwd: string;
   interactive: boolean;
   prompter: Prompter;
-  /** Reads a template of `templates/add/` (the CLI's own files, not the project's). */
-  readTemplate(name: string): Promise<string>;
+  /** Reads a file of the CLI's `templates/` (not the project's), e.g. `add/tool.ts.hbs`; undefined when there is none. */
+  readTemplate(path: string): Promise<string | undefined>;
   cliVersion: string;
 }
 
@@ -54,7 +53,7 @@ export const defaultAddDependencies = (): AddDependencies => ({
   cwd: process.cwd(),
   interactive: isInteractive(),
   prompter: clackPrompter,
-  readTemplate: (name) => nodeFs.readFile(join(templatesRoot(), 'add', name), 'utf8'),
+  readTemplate: (path) => nodeFs.readFile(join(templatesRoot(), path), 'utf8').catch(() => undefined),
   cliVersion: GENERATOR_VERSION,
 });
 
@@ -94,7 +93,7 @@ export async function addCommand(
   if (problems.length > 0) throw new CliError(problems.join('\n'));
 
   const { root, marker } = await findProject(deps.fs, deps.cwd, deps.cliVersion);
-  const upstreamCall = flags.upstreamCall === true ? await upstreamToolCall(deps.fs, root, marker.options.upstream) : undefined;
+  const upstreamCall = flags.upstreamCall === true ? await upstreamCallTemplate(deps, root, selectUnits(marker.options).upstream) : undefined;
   const description = await resolveDescription(kind, flags.description, deps);
   const context = addContext(kind, {
     names,
@@ -119,8 +118,9 @@ export async function addCommand(
   const plan: AddPlan = { changes: [], unchanged: [] };
   const conflicts: string[] = [];
   for (const { path, template } of rendered) {
-    const source = await deps.readTemplate(template);
-    const content = renderTemplate(source, context, `add/${template}`);
+    const source = await deps.readTemplate(`add/${template}`);
+    if (source === undefined) throw new Error(`The CLI's template add/${template} is missing.`);
+    const content = renderTemplate(source, context, `add/${template}`, upstreamCall === undefined ? {} : { upstreamCall });
     const previous = await readText(deps.fs, join(root, path));
     if (previous === content) plan.unchanged.push(path);
     else if (previous !== undefined && !flags.force) conflicts.push(path);
@@ -210,15 +210,19 @@ async function assertMcpNameFree(
 export const UPSTREAM_SAMPLE_FILE = 'tests/helpers/upstream-sample.ts';
 
 /**
- * The preset's example upstream call. A project generated before its preset had an API client has
- * no fake upstream to test the call against, so it is refused rather than given an untested tool.
+ * The template of the upstream's example call, from its unit's folder or the nearest shared layer
+ * beneath it. A project generated before its preset had an API client has no fake upstream to test
+ * the call against, so it is refused rather than given an untested tool.
  */
-async function upstreamToolCall(fs: ProjectFs, root: string, upstream: Upstream): Promise<UpstreamToolCall> {
-  const samplePath = join(root, UPSTREAM_SAMPLE_FILE);
-  if ((await readText(fs, samplePath)) === undefined) {
+async function upstreamCallTemplate(deps: AddDependencies, root: string, upstream: UpstreamUnit): Promise<string> {
+  if ((await readText(deps.fs, join(root, UPSTREAM_SAMPLE_FILE))) === undefined) {
     throw new CliError(`--upstream-call needs ${UPSTREAM_SAMPLE_FILE}, which this project does not have.`, {
       hint: 'It was generated before its upstream had an API client; add the tool without --upstream-call and call the upstream by hand.',
     });
   }
-  return upstreamFeatures[upstream].toolCall;
+  for (const layer of [upstream, ...[...(upstream.layers ?? [])].reverse()]) {
+    const template = await deps.readTemplate(`${layer.folder}/${UPSTREAM_CALL_TEMPLATE}`);
+    if (template !== undefined) return template;
+  }
+  throw new Error(`The upstream unit ${upstream.id} has no ${UPSTREAM_CALL_TEMPLATE}.`);
 }

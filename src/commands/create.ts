@@ -1,6 +1,7 @@
 import * as clack from '@clack/prompts';
 import { resolve } from 'node:path';
 import { CliError, EXIT_CANCELLED, EXIT_OUTPUT_CLOSED } from '../errors.js';
+import { selectUnits } from '../features/select.js';
 import { isOnPath } from '../options/executable.js';
 import { detectPackageManager, PACKAGE_MANAGER_COMMANDS, unsupportedLauncher } from '../options/package-manager.js';
 import { PACKAGE_MANAGERS, type PackageManager } from '../options/schema.js';
@@ -53,7 +54,8 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
   const target = resolve(directory);
   const shown = displayPath(target);
 
-  const tree = await planProject({ options, generatorVersion: GENERATOR_VERSION });
+  const selection = selectUnits(options);
+  const tree = await planProject({ options, selection, generatorVersion: GENERATOR_VERSION });
   for (const path of tree.keys()) out.action('CREATE', `${shown}/${path}`);
 
   if (flags.dryRun) {
@@ -87,7 +89,7 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
     }
     for (const warning of warnings) warn(warning);
 
-    note(nextSteps({ options, shownDir: shown, installed, packageManagerFound: deps.isInstalled(options.packageManager) }).join('\n'), 'Next steps');
+    note(nextSteps({ options, selection, shownDir: shown, installed, packageManagerFound: deps.isInstalled(options.packageManager) }).join('\n'), 'Next steps');
     if (warnings.length > 0) process.exitCode = 1;
   } finally {
     stop.dispose();

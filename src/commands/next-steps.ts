@@ -1,11 +1,12 @@
-import { deployFeatures } from '../features/index.js';
+import type { Selection } from '../features/select.js';
 import { settingsToSet } from '../features/settings-to-set.js';
-import type { DeployFeature } from '../features/types.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import type { ProjectOptions } from '../options/schema.js';
 
 export interface NextStepsInput {
   options: ProjectOptions;
+  /** The units the options chose. */
+  selection: Selection;
   /** The project directory as the user should `cd` to it. */
   shownDir: string;
   /** Dependencies are installed (and the lockfile written). */
@@ -19,14 +20,14 @@ export interface NextStepsInput {
  * did not happen, the settings this project needs (derived from the feature manifests' variables,
  * so every combination of auth strategy and upstream gets its own list), then dev, test and stdio.
  */
-export function nextSteps({ options, shownDir, installed, packageManagerFound }: NextStepsInput): string[] {
+export function nextSteps({ options, selection, shownDir, installed, packageManagerFound }: NextStepsInput): string[] {
   const commands = PACKAGE_MANAGER_COMMANDS[options.packageManager];
   const steps = [`cd ${shownDir}`];
   if (!installed) {
     if (!packageManagerFound) steps.push(`# ${options.packageManager} is not installed here: ${HOW_TO_INSTALL[options.packageManager]}`);
-    steps.push(`${commands.install}${lockfileNote(options)}`);
+    steps.push(`${commands.install}${lockfileNote(options, selection)}`);
   }
-  const settings = settingsToSet(options);
+  const settings = settingsToSet(selection);
   if (settings.length > 0) {
     const width = Math.max(...settings.map((setting) => setting.name.length));
     steps.push(`cp .env.example .env   # then set in .env:`);
@@ -43,11 +44,8 @@ export function nextSteps({ options, shownDir, installed, packageManagerFound }:
 }
 
 /** Deploy files that install from the lockfile fail until an install has written it. */
-function lockfileNote(options: ProjectOptions): string {
-  const needing = options.deploy.flatMap((target): string[] => {
-    const feature: DeployFeature = deployFeatures[target];
-    return feature.installsFromLockfile === undefined ? [] : [feature.installsFromLockfile];
-  });
+function lockfileNote(options: ProjectOptions, selection: Selection): string {
+  const needing = selection.deploy.flatMap((unit) => (unit.installsFromLockfile === undefined ? [] : [unit.installsFromLockfile]));
   if (needing.length === 0) return '';
   const { lockfile } = PACKAGE_MANAGER_COMMANDS[options.packageManager];
   return `   # writes ${lockfile}: commit it, ${needing.join(' and ')} install${needing.length === 1 ? 's' : ''} from it`;

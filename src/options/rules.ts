@@ -1,16 +1,16 @@
-import { upstreamFeatures } from '../features/upstreams.js';
-import { LABELS, type AuthStrategy, type ProjectOptions, type Upstream } from './schema.js';
+import { CATALOG } from '../features/catalog.js';
+import type { AuthStrategy, ProjectOptions, Upstream } from './schema.js';
 
 /**
  * Combinations of otherwise valid values that cannot work together are judged here and nowhere
- * else; prompts use the same answers to offer only what fits.
+ * else, from what each upstream unit allows; prompts use the same answers to offer only what fits.
  */
 export function authStrategiesFor(upstream: Upstream): readonly AuthStrategy[] {
-  return upstreamFeatures[upstream].authStrategies;
+  return upstreamUnit(upstream).authStrategies;
 }
 
 export function defaultAuthFor(upstream: Upstream): AuthStrategy {
-  return upstreamFeatures[upstream].authStrategies[0];
+  return upstreamUnit(upstream).authStrategies[0];
 }
 
 export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | 'auth'>): string[] {
@@ -18,9 +18,15 @@ export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | '
   const allowed = authStrategiesFor(options.upstream);
   if (!allowed.includes(options.auth)) {
     problems.push(
-      `--auth ${options.auth} does not work with --upstream ${options.upstream} (${LABELS.upstream[options.upstream].label}); ` +
+      `--auth ${options.auth} does not work with --upstream ${options.upstream} (${upstreamUnit(options.upstream).label}); ` +
         `choose one of: ${allowed.join(', ')}`,
     );
   }
   return problems;
+}
+
+function upstreamUnit(upstream: Upstream): (typeof CATALOG.upstream)[number] {
+  const unit = CATALOG.upstream.find((candidate) => candidate.id === upstream);
+  if (unit === undefined) throw new Error(`No upstream unit named ${upstream}`);
+  return unit;
 }

@@ -3,9 +3,10 @@ import { CliError } from '../errors.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { checkProjectName, describeNameProblem } from '../options/project-name.js';
 import { authStrategiesFor, combinationProblems, defaultAuthFor } from '../options/rules.js';
+import { CATALOG } from '../features/catalog.js';
+import type { OptionUnit } from '../features/unit.js';
 import {
   DEPLOY_TARGETS,
-  LABELS,
   PACKAGE_MANAGERS,
   STORAGE_BACKENDS,
   UPSTREAMS,
@@ -76,21 +77,21 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
   if (directory === undefined) missing.push('[directory]  where to create the project, e.g. my-server');
 
   const upstream = await answer(flags.upstream, 'generic', flagHelp('--upstream', UPSTREAMS), () =>
-    env.prompter.select({ message: 'Which upstream system?', options: choices('upstream', UPSTREAMS), initialValue: 'generic' }),
+    env.prompter.select({ message: 'Which upstream system?', options: choices(CATALOG.upstream, UPSTREAMS), initialValue: 'generic' }),
   );
   const upstreamChoice = await resolveUpstreamChoice(upstream, flags, answer, env.prompter);
   const authChoices = authStrategiesFor(upstream);
   const auth = await answer(flags.auth, defaultAuthFor(upstream), flagHelp('--auth', authChoices), () =>
-    env.prompter.select({ message: 'How should clients authenticate?', options: choices('auth', authChoices), initialValue: defaultAuthFor(upstream) }),
+    env.prompter.select({ message: 'How should clients authenticate?', options: choices(CATALOG.auth, authChoices), initialValue: defaultAuthFor(upstream) }),
   );
   const storage = await answer(flags.storage, 'memory', flagHelp('--storage', STORAGE_BACKENDS), () =>
-    env.prompter.select({ message: 'Where should server state live?', options: choices('storage', STORAGE_BACKENDS), initialValue: 'memory' }),
+    env.prompter.select({ message: 'Where should server state live?', options: choices(CATALOG.storage, STORAGE_BACKENDS), initialValue: 'memory' }),
   );
   const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', DEPLOY_TARGETS, 'a,b | none'), () =>
-    env.prompter.multiselect({ message: 'Deploy files to include?', options: choices('deploy', DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),
+    env.prompter.multiselect({ message: 'Deploy files to include?', options: choices(CATALOG.deploy, DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),
   );
   const chosenPackageManager = await answer(flags.packageManager, env.detectedPackageManager, flagHelp('--package-manager', PACKAGE_MANAGERS), () =>
-    env.prompter.select({ message: 'Package manager?', options: choices('packageManager', PACKAGE_MANAGERS), initialValue: env.detectedPackageManager }),
+    env.prompter.select({ message: 'Package manager?', options: PACKAGE_MANAGERS.map((value) => ({ value, label: value })), initialValue: env.detectedPackageManager }),
   );
   const wantsInstall = await answer(flags.install, true, '--install | --no-install', () =>
     env.prompter.confirm({ message: 'Install dependencies now?', initialValue: true }),
@@ -189,13 +190,12 @@ function promptProjectName(env: ResolveEnvironment, { defaultValue, checkDirecto
   });
 }
 
-function choices<K extends keyof typeof LABELS, T extends keyof (typeof LABELS)[K] & string>(
-  kind: K,
-  values: readonly T[],
-): Choice<T>[] {
+/** The units' own label and hint, in the order given. */
+function choices<T extends string>(units: readonly OptionUnit[], values: readonly T[]): Choice<T>[] {
   return values.map((value) => {
-    const { label, hint } = LABELS[kind][value] as { label: string; hint: string };
-    return hint ? { value, label, hint } : { value, label };
+    const unit = units.find((candidate) => candidate.id === value);
+    if (unit === undefined) throw new Error(`No unit named ${value}`);
+    return { value, label: unit.label, hint: unit.hint };
   });
 }
 

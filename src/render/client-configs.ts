@@ -1,4 +1,4 @@
-import type { ResolvedEnvVar } from '../features/types.js';
+import type { ResolvedEnvVar } from '../features/unit.js';
 
 /** A variable an MCP host passes to the server it launches over stdio. */
 export interface LaunchVariable {

@@ -1,15 +1,16 @@
-import { authFeatures, storageFeatures, upstreamFeatures, verifiesTokens, type FeatureSet } from '../features/index.js';
 import { settingsToSet, valuesChosenAtGeneration } from '../features/settings-to-set.js';
+import type { Selection } from '../features/select.js';
 import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
-import { MARKER_FILE, salesforceSettingsSchema, type Marker, type ProjectOptions } from '../options/schema.js';
+import { MARKER_FILE, type ChosenValues } from '../options/schema.js';
 import { clientConfigs, launchVariables } from './client-configs.js';
 
 /**
  * The data every template sees. Templates render in strict mode, so this shape is the whole
- * contract between the CLI and `templates/`: a template can only name what is built here.
+ * contract between the CLI and `templates/`: a template can only name what is built here, and
+ * builds only from the selected units (never from the catalog).
  */
-export function templateContext(options: ProjectOptions, features: FeatureSet, generatorVersion: string) {
+export function templateContext(options: ChosenValues, selection: Selection, readmeSections: readonly string[], generatorVersion: string) {
   /** The package name without its npm scope: a folder, image and client-config name. */
   const shortName = options.projectName.replace(/^@[^/]+\//, '');
   return {
@@ -22,39 +23,41 @@ export function templateContext(options: ProjectOptions, features: FeatureSet, g
     /** Dependencies whose install scripts package.json approves. */
     installScripts: INSTALL_SCRIPT_PACKAGES,
     /** stdio entries for the README's client sections, carrying what the upstream tools need. */
-    clientConfigs: clientConfigs(
-      shortName,
-      launchVariables(features.envVars, valuesChosenAtGeneration(options)),
-    ),
-    upstream: { id: options.upstream, displayName: upstreamFeatures[options.upstream].displayName },
-    /** Upstream settings chosen at generation time, rendered as configuration defaults. */
-    netsuite: { accountId: options.upstream === 'netsuite' ? (options.netsuite.accountId ?? '') : '' },
-    salesforce: options.upstream === 'salesforce' ? options.salesforce : salesforceSettingsSchema.parse({}),
-    auth: { id: options.auth, displayName: authFeatures[options.auth].displayName, verifiesTokens: verifiesTokens(options.auth) },
-    storage: { id: options.storage, displayName: storageFeatures[options.storage].displayName },
-    deploy: {
-      docker: options.deploy.includes('docker'),
-      githubActions: options.deploy.includes('github-actions'),
+    clientConfigs: clientConfigs(shortName, launchVariables(selection.envVars, valuesChosenAtGeneration(selection))),
+    upstream: {
+      id: selection.upstream.id,
+      label: selection.upstream.label,
+      /** The upstream's own settings chosen at generation, rendered as configuration defaults ('' when left to the environment). */
+      settings: renderedSettings(selection),
     },
+    auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens },
+    storage: { id: selection.storage.id, label: selection.storage.label },
+    /** Every deploy target the catalog offers, by its camelCase id, and whether this project has it. */
+    deploy: selection.deployTargets,
     packageManager: PACKAGE_MANAGER_COMMANDS[options.packageManager],
-    dependencies: features.dependencies,
-    devDependencies: features.devDependencies,
-    envVars: features.envVars,
+    dependencies: selection.dependencies,
+    devDependencies: selection.devDependencies,
+    envVars: selection.envVars,
     /** What a new user sets in .env first (the README's quick start; the CLI's next steps say the same). */
-    localSettings: localSettings(options, features),
-    readmeSections: features.readmeSections,
+    localSettings: localSettings(selection),
+    /** Markdown sections the units contribute, each opening with its own heading. */
+    readmeSections,
   };
 }
 
-function localSettings(options: ProjectOptions, features: FeatureSet) {
-  const settings = settingsToSet(options, features);
+function renderedSettings({ upstream, upstreamSettings }: Selection): Record<string, string> {
+  return Object.fromEntries(Object.keys(upstream.settings).map((key) => [key, upstreamSettings[key] === undefined ? '' : String(upstreamSettings[key])]));
+}
+
+function localSettings(selection: Selection) {
+  const settings = settingsToSet(selection);
   const named = (why: (typeof settings)[number]['why']) => settings.filter((setting) => setting.why === why).map((setting) => setting.name).join(', ');
   return { any: settings.length > 0, required: named('required'), forUpstreamTools: named('upstream tools') };
 }
 
 export type TemplateContext = ReturnType<typeof templateContext>;
 
-export function markerFile(options: ProjectOptions, generatorVersion: string): [string, Buffer] {
-  const marker: Marker = { $schemaVersion: 1, generatorVersion, options };
+export function markerFile(options: ChosenValues, generatorVersion: string): [string, Buffer] {
+  const marker = { $schemaVersion: 1, generatorVersion, options };
   return [MARKER_FILE, Buffer.from(`${JSON.stringify(marker, null, 2)}\n`)];
 }

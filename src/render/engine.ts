@@ -7,9 +7,10 @@ import Handlebars from 'handlebars';
  */
 const handlebars = Handlebars.create();
 
-export function renderTemplate(source: string, context: object, templateName: string): string {
+/** `partials` are templates the source includes by name (`{{> upstreamCall}}`), rendered with the same context. */
+export function renderTemplate(source: string, context: object, templateName: string, partials: Readonly<Record<string, string>> = {}): string {
   try {
-    return handlebars.compile(source, { noEscape: true, strict: true })(strictContext(context));
+    return handlebars.compile(source, { noEscape: true, strict: true })(strictContext(context), { partials: { ...partials } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Template ${templateName} failed to render: ${reason}`, { cause: error });

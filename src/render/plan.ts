@@ -1,37 +1,50 @@
 import { promises as nodeFs } from 'node:fs';
-import { selectFeatures } from '../features/index.js';
-import type { ProjectOptions } from '../options/schema.js';
+import { join } from 'node:path';
+import type { Catalog } from '../features/catalog.js';
+import { selectUnits, type Selection } from '../features/select.js';
+import type { ChosenValues } from '../options/schema.js';
 import { markerFile, templateContext } from './context.js';
 import { capabilityFiles, REGISTRIES, REGISTRY_FILE, renderRegistry } from './registry.js';
-import { renderProject, sortTree, type FileTree, type TemplateFs } from './render.js';
+import { layerDir, renderProject, sortTree, type FileTree, type TemplateFs } from './render.js';
 import { templatesRoot } from './templates-root.js';
 
 export interface PlanInput {
-  options: ProjectOptions;
+  options: ChosenValues;
+  /** The units the options chose; by default selected from the catalog. */
+  selection?: Selection;
+  /** Where the options' values are defined; by default the CLI's own units. */
+  catalog?: Catalog;
   generatorVersion: string;
   fs?: TemplateFs;
   templatesDir?: string;
 }
 
-/** The complete file tree for a project: base, the chosen overlays, and the marker file. */
+/** The complete file tree for a project: base, the chosen units' layers, and the marker file. */
 export async function planProject({
   options,
+  catalog,
+  selection = selectUnits(options, catalog),
   generatorVersion,
   fs = nodeFs,
   templatesDir = templatesRoot(),
 }: PlanInput): Promise<FileTree> {
-  const features = selectFeatures(options);
+  const readmeSections = await Promise.all(
+    selection.readme.map(async ({ layer, file }) => String(await fs.readFile(join(layerDir(layer, templatesDir), README_FOLDER, file))).trimEnd()),
+  );
   const tree = await renderProject({
     fs,
     templatesDir,
-    layers: features.overlays,
-    context: templateContext(options, features, generatorVersion),
+    layers: selection.layers,
+    context: templateContext(options, selection, readmeSections, generatorVersion),
   });
   writeRegistries(tree);
   const [markerPath, markerBytes] = markerFile(options, generatorVersion);
   tree.set(markerPath, markerBytes);
   return sortTree(tree);
 }
+
+/** Where a layer keeps the README sections it contributes, as Markdown files. */
+const README_FOLDER = 'readme';
 
 /**
  * Overlays add their own tools (an upstream's API tools), so each registry is written from the

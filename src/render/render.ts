@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Layer } from '../features/unit.js';
 import { renderTemplate } from './engine.js';
 import { isTemplate, LAYER_FILES, outputPath } from './paths.js';
 
@@ -13,10 +14,16 @@ export interface TemplateFs {
 
 export interface RenderInput {
   fs: TemplateFs;
+  /** The templates root of layers that name none. */
   templatesDir: string;
-  /** Layer directories under `templatesDir`, applied in order; a later layer replaces an earlier file. */
-  layers: readonly string[];
+  /** Applied in order; a later layer may replace only the files an earlier one declares as seams. */
+  layers: readonly Layer[];
   context: object;
+}
+
+/** The folder of a layer's files. */
+export function layerDir(layer: Layer, templatesDir: string): string {
+  return join(layer.root ?? templatesDir, layer.folder);
 }
 
 /**
@@ -25,18 +32,33 @@ export interface RenderInput {
  */
 export async function renderProject({ fs, templatesDir, layers, context }: RenderInput): Promise<FileTree> {
   const tree: FileTree = new Map();
+  const writtenBy = new Map<string, Layer>();
   for (const layer of layers) {
-    const layerDir = join(templatesDir, layer, LAYER_FILES);
-    for (const templatePath of await listFiles(fs, layerDir)) {
-      const raw = await fs.readFile(join(layerDir, templatePath));
+    const filesDir = join(layerDir(layer, templatesDir), LAYER_FILES);
+    const templatePaths = await listFiles(fs, filesDir);
+    assertSeamsExist(layer, templatePaths.map(outputPath));
+    for (const templatePath of templatePaths) {
+      const path = outputPath(templatePath);
+      const lower = writtenBy.get(path);
+      if (lower !== undefined && lower.seams?.[path] === undefined) {
+        throw new Error(`${layer.folder} and ${lower.folder} both write ${path}, and ${lower.folder} does not declare it a seam that higher layers may replace.`);
+      }
+      const raw = await fs.readFile(join(filesDir, templatePath));
       const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
       const content = isTemplate(templatePath)
-        ? Buffer.from(renderTemplate(bytes.toString('utf8'), context, `${layer}/${templatePath}`))
+        ? Buffer.from(renderTemplate(bytes.toString('utf8'), context, `${layer.folder}/${LAYER_FILES}/${templatePath}`))
         : bytes;
-      tree.set(outputPath(templatePath), content);
+      tree.set(path, content);
+      writtenBy.set(path, layer);
     }
   }
   return sortTree(tree);
+}
+
+/** A seam names a file its layer has: a misspelt seam would otherwise silently allow nothing. */
+function assertSeamsExist(layer: Layer, paths: readonly string[]): void {
+  const missing = Object.keys(layer.seams ?? {}).filter((seam) => !paths.includes(seam));
+  if (missing.length > 0) throw new Error(`${layer.folder} declares seams it has no file for: ${missing.join(', ')}`);
 }
 
 export function sortTree(tree: FileTree): FileTree {

@@ -241,8 +241,14 @@ describe('add tool --upstream-call', () => {
     const project = await memfsProject({ ...DEFAULT_DEMO_OPTIONS, upstream: 'netsuite', netsuite: {} });
     await addCommand('tool', 'get-customer', { ...tool, upstreamCall: true }, project.deps());
     const source = await project.read('src/tools/get-customer.ts');
-    expect(source).toContain("const result = await ctx.upstream.records.get('customer', id, ctx);");
+    expect(source).toContain("const customer = await ctx.upstream.records.get('customer', id, ctx);");
     expect(source).toContain('async handler({ id }, ctx)');
+  });
+
+  it('takes the call of the shared REST API layer for a preset built on it', async () => {
+    const project = await memfsProject({ ...DEFAULT_DEMO_OPTIONS, upstream: 'keycloak', auth: 'jwt' });
+    await addCommand('tool', 'get-item', { ...tool, upstreamCall: true }, project.deps());
+    expect(await project.read('src/tools/get-item.ts')).toContain("await ctx.upstream.rest.get('items', id, ctx);");
   });
 
   it("tests the tool against the preset's fake upstream", async () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { nextSteps } from '../../src/commands/next-steps.js';
+import { selectUnits } from '../../src/features/select.js';
 import { settingsToSet } from '../../src/features/settings-to-set.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
 const generic: ProjectOptions = { ...DEFAULT_DEMO_OPTIONS, deploy: [] };
 const steps = (options: ProjectOptions, run: { installed?: boolean; packageManagerFound?: boolean } = {}) =>
-  nextSteps({ options, shownDir: 'demo', installed: run.installed ?? true, packageManagerFound: run.packageManagerFound ?? true });
+  nextSteps({ options, selection: selectUnits(options), shownDir: 'demo', installed: run.installed ?? true, packageManagerFound: run.packageManagerFound ?? true });
 const names = (options: ProjectOptions, why: 'required' | 'upstream tools') =>
-  settingsToSet(options)
+  settingsToSet(selectUnits(options))
     .filter((setting) => setting.why === why)
     .map((setting) => setting.name);
 

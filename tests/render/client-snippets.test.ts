@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectFeatures } from '../../src/features/index.js';
+import { selectUnits } from '../../src/features/select.js';
 import { defaultUpstreamChoice, UPSTREAMS, type ProjectOptions, type Upstream } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
@@ -39,12 +39,12 @@ function stdioEntry(markdown: string, client: Client): { entry: StdioEntry; conf
 
 /** The variables the manifests mark as needed by the upstream's tools. */
 function neededByTools(options: ProjectOptions): string[] {
-  return selectFeatures(options).envVars.filter((envVar) => envVar.neededByUpstreamTools).map((envVar) => envVar.name);
+  return selectUnits(options).envVars.filter((envVar) => envVar.neededByUpstreamTools).map((envVar) => envVar.name);
 }
 
 /** Which of the upstream's variables are secrets, by the manifests. */
 function secretsOf(options: ProjectOptions): Set<string> {
-  return new Set(selectFeatures(options).envVars.filter((envVar) => envVar.secret).map((envVar) => envVar.name));
+  return new Set(selectUnits(options).envVars.filter((envVar) => envVar.secret).map((envVar) => envVar.name));
 }
 
 describe.each(UPSTREAMS)('client snippets in the README of a %s project', (upstream) => {
@@ -98,7 +98,7 @@ describe('client snippet values', () => {
 
   it('show the documented example for a setting that was not chosen', async () => {
     const markdown = await readme(optionsFor('generic'));
-    const example = selectFeatures(optionsFor('generic')).envVars.find((envVar) => envVar.name === 'UPSTREAM_API_URL')!.example;
+    const example = selectUnits(optionsFor('generic')).envVars.find((envVar) => envVar.name === 'UPSTREAM_API_URL')!.example;
     expect(stdioEntry(markdown, 'Claude Desktop').entry.env?.UPSTREAM_API_URL).toBe(example);
   });
 });

@@ -1,6 +1,6 @@
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { selectFeatures } from '../../src/features/index.js';
+import { selectUnits } from '../../src/features/select.js';
 import { markerSchema, MARKER_FILE } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { REGISTRIES, REGISTRY_FILE } from '../../src/render/registry.js';
@@ -20,7 +20,7 @@ const text = (combination: RenderedCombination, path: string) => {
 describe(`the file plan of every accepted combination (${rendered.length})`, { timeout: 60_000 }, () => {
   it('holds each file of the chosen layers once, from the last layer that has it, plus the registries and the marker', () => {
     everyCombination(({ options, tree }) => {
-      const origins = layerFiles(selectFeatures(options).overlays);
+      const origins = layerFiles(selectUnits(options).layers);
       const generated = [...Object.values(REGISTRIES).map(({ dir }) => `${dir}/${REGISTRY_FILE}`), MARKER_FILE];
       expect([...tree.keys()]).toEqual([...new Set([...origins.keys(), ...generated])].sort());
       for (const [path, template] of origins) {
@@ -54,7 +54,7 @@ describe(`the file plan of every accepted combination (${rendered.length})`, { t
   it('writes a package.json that parses and pins exactly the manifest dependencies', () => {
     everyCombination((combination) => {
       const pkg = JSON.parse(text(combination, 'package.json'));
-      const features = selectFeatures(combination.options);
+      const features = selectUnits(combination.options);
       expect(pkg.name).toBe('demo');
       expect(pkg.dependencies).toEqual(Object.fromEntries(features.dependencies.map((d) => [d.name, d.version])));
       expect(pkg.devDependencies).toEqual(Object.fromEntries(features.devDependencies.map((d) => [d.name, d.version])));
@@ -77,7 +77,7 @@ describe(`the file plan of every accepted combination (${rendered.length})`, { t
   it('documents every environment variable of the manifests in .env.example', () => {
     everyCombination((combination) => {
       const example = text(combination, '.env.example');
-      for (const envVar of selectFeatures(combination.options).envVars) expect(example).toMatch(new RegExp(`^#? ?${envVar.name}=`, 'm'));
+      for (const envVar of selectUnits(combination.options).envVars) expect(example).toMatch(new RegExp(`^#? ?${envVar.name}=`, 'm'));
     });
   });
 

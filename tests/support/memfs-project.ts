@@ -30,7 +30,7 @@ export async function memfsProject(options: ProjectOptions = DEFAULT_DEMO_OPTION
       cwd: PROJECT_ROOT,
       interactive: false,
       prompter: scriptedPrompter({}),
-      readTemplate: (name) => readFile(join(templatesRoot(), 'add', name), 'utf8'),
+      readTemplate: (path) => readFile(join(templatesRoot(), path), 'utf8').catch(() => undefined),
       cliVersion: '0.1.0',
       ...overrides,
     }),

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Layer } from '../../src/features/unit.js';
 import { LAYER_FILES, outputPath } from '../../src/render/paths.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
 
@@ -8,10 +9,10 @@ import { templatesRoot } from '../../src/render/templates-root.js';
  * template (`base/files/src/http/guards.ts`, relative to `templates/`) of the last layer that has it,
  * since a later layer replaces an earlier one's file.
  */
-export function layerFiles(layers: readonly string[]): Map<string, string> {
+export function layerFiles(layers: readonly Layer[]): Map<string, string> {
   const origins = new Map<string, string>();
   for (const layer of layers) {
-    for (const templatePath of filesOfLayer(layer)) origins.set(outputPath(templatePath), `${layer}/${LAYER_FILES}/${templatePath}`);
+    for (const templatePath of filesOfLayer(layer.folder)) origins.set(outputPath(templatePath), `${layer.folder}/${LAYER_FILES}/${templatePath}`);
   }
   return origins;
 }

@@ -4,7 +4,7 @@ import { copyFile, mkdir, readFile, rename, symlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { addCommand, defaultAddDependencies, type AddFlags } from '../../src/commands/add.js';
-import { selectFeatures } from '../../src/features/index.js';
+import { selectUnits } from '../../src/features/select.js';
 import type { CapabilityKind } from '../../src/options/capability-name.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
@@ -34,7 +34,7 @@ const REGISTRY_WRITER = 'src/render/registry.ts';
  */
 export async function renderProjectForTypecheck(options: ProjectOptions, dir: string, nodeModules: string): Promise<Map<string, string>> {
   await writeProject(await planProject({ options, generatorVersion: GENERATOR_VERSION }), dir);
-  const origins = new Map([...layerFiles(selectFeatures(options).overlays)].map(([path, template]) => [path, `templates/${template}`]));
+  const origins = new Map([...layerFiles(selectUnits(options).layers)].map(([path, template]) => [path, `templates/${template}`]));
   for (const { dir: registryDir } of Object.values(REGISTRIES)) origins.set(`${registryDir}/${REGISTRY_FILE}`, REGISTRY_WRITER);
   const stdout = captureStdout();
   try {

@@ -1,8 +1,11 @@
-import { optionalSetting, type BaseFeature } from './types.js';
+import { optionalSetting, type Layer } from '../../src/features/unit.js';
 
-/** What every generated project has, whatever the options. */
-export const baseFeature = {
-  overlays: ['base'],
+/** What every generated project has, whatever the options: the layer every unit goes on. */
+export default {
+  folder: 'base',
+  seams: {
+    'tests/helpers/auth-settings.ts': 'placeholder settings the tests give the auth strategy: a strategy with required settings of its own replaces it',
+  },
   dependencies: [
     '@modelcontextprotocol/express',
     '@modelcontextprotocol/node',
@@ -37,5 +40,4 @@ export const baseFeature = {
     optionalSetting('UPSTREAM_BREAKER_OPEN_MS', 'How long calls fail fast once the upstream keeps failing, before one call probes it again, in milliseconds.', '30000'),
     optionalSetting('UPSTREAM_TOKEN_REFRESH_BEFORE_SECONDS', "How long before expiry this server's own upstream token is replaced, in seconds.", '60'),
   ],
-  readme: [],
-} satisfies BaseFeature;
+} as const satisfies Layer;

@@ -1,0 +1,48 @@
+import gateway from '../../templates/auth/gateway/unit.js';
+import introspection from '../../templates/auth/introspection/unit.js';
+import jwt from '../../templates/auth/jwt/unit.js';
+import none from '../../templates/auth/none/unit.js';
+import base from '../../templates/base/layer.js';
+import docker from '../../templates/deploy/docker/unit.js';
+import githubActions from '../../templates/deploy/github-actions/unit.js';
+import memory from '../../templates/storage/memory/unit.js';
+import entra from '../../templates/upstream/entra/unit.js';
+import generic from '../../templates/upstream/generic/unit.js';
+import keycloak from '../../templates/upstream/keycloak/unit.js';
+import netsuite from '../../templates/upstream/netsuite/unit.js';
+import salesforce from '../../templates/upstream/salesforce/unit.js';
+import scalekit from '../../templates/upstream/scalekit/unit.js';
+import type { AuthUnit, DeployUnit, Layer, OptionUnit, UpstreamUnit } from './unit.js';
+
+/** Every value a project can be made of, per option, in the order `--help` and the prompts list them. */
+export interface Catalog {
+  /** The layer every project starts from. */
+  base: Layer;
+  upstream: readonly UpstreamUnit[];
+  auth: readonly AuthUnit[];
+  storage: readonly OptionUnit[];
+  deploy: readonly DeployUnit[];
+}
+
+const AUTH_UNITS = [none, jwt, introspection, gateway] as const;
+type AuthId = (typeof AUTH_UNITS)[number]['id'];
+
+/**
+ * The value lists: a value exists here only once it generates a project that works end to end.
+ * Adding one is its folder under templates/<option>/<value>/ and one line here.
+ */
+export const CATALOG = {
+  base,
+  // An upstream may only allow strategies that exist.
+  upstream: [generic, keycloak, entra, scalekit, netsuite, salesforce] as const satisfies readonly UpstreamUnit<string, AuthId>[],
+  auth: AUTH_UNITS,
+  storage: [memory] as const,
+  deploy: [docker, githubActions] as const,
+} as const satisfies Catalog;
+
+export type BuiltInCatalog = typeof CATALOG;
+
+/** The ids of a value list, as a tuple of literals (what z.enum and commander's choices take). */
+export function idsOf<const Units extends readonly [{ id: string }, ...{ id: string }[]]>(units: Units): { [K in keyof Units]: Units[K]['id'] } {
+  return units.map((unit) => unit.id) as { [K in keyof Units]: Units[K]['id'] };
+}

@@ -1,0 +1,117 @@
+import type { ChosenValues } from '../options/schema.js';
+import { CATALOG, type Catalog } from './catalog.js';
+import type { AuthUnit, DeployUnit, EnvVar, Layer, OptionUnit, ReadmeSection, ResolvedEnvVar, UpstreamUnit } from './unit.js';
+import { VERSIONS, type PackageName } from './versions.js';
+
+export interface Dependency {
+  name: PackageName;
+  version: string;
+}
+
+/** A README section and the layer whose `readme/` folder holds it. */
+export interface ReadmeFile {
+  layer: Layer;
+  file: string;
+}
+
+/**
+ * The units a project's options chose and everything they contribute, merged in layer order. It is
+ * the one thing every later step (context, render, next steps, `add`) reads: none of them goes back
+ * to the catalog.
+ */
+export interface Selection {
+  upstream: UpstreamUnit;
+  /** The upstream's own settings as validated, e.g. `{ accountId: '1234567_SB1' }`. */
+  upstreamSettings: Readonly<Record<string, unknown>>;
+  auth: AuthUnit;
+  storage: OptionUnit;
+  deploy: readonly DeployUnit[];
+  /** Every deploy target of the catalog by its camelCase id (`githubActions`): whether it was chosen. */
+  deployTargets: Readonly<Record<string, boolean>>;
+  /** Base first, each unit after the shared layers it builds on; a layer several units share comes once. */
+  layers: readonly Layer[];
+  dependencies: Dependency[];
+  devDependencies: Dependency[];
+  envVars: ResolvedEnvVar[];
+  readme: ReadmeFile[];
+}
+
+export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): Selection {
+  const upstream = unitOf(catalog.upstream, options.upstream, 'upstream');
+  const auth = unitOf(catalog.auth, options.auth, 'auth');
+  const storage = unitOf(catalog.storage, options.storage, 'storage');
+  const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target, 'deploy'));
+  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy]);
+  const { verifiesTokens } = auth;
+
+  const dependencies = pinned(layers.flatMap((layer) => layer.dependencies ?? []));
+  const runtime = new Set(dependencies.map((dependency) => dependency.name));
+  return {
+    upstream,
+    upstreamSettings: settingsOf(options, upstream),
+    auth,
+    storage,
+    deploy,
+    deployTargets: Object.fromEntries(catalog.deploy.map((unit) => [camelCase(unit.id), options.deploy.includes(unit.id)])),
+    layers,
+    dependencies,
+    // A package needed at run time is never listed twice.
+    devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies ?? [])).filter((dependency) => !runtime.has(dependency.name)),
+    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map((envVar) => ({
+      ...envVar,
+      required: envVar.required === 'with-token-auth' ? verifiesTokens : envVar.required,
+    })),
+    readme: layers.flatMap((layer) =>
+      (layer.readme ?? [])
+        .filter((section: ReadmeSection) => !section.withTokenAuthOnly || verifiesTokens)
+        .map((section) => ({ layer, file: section.file })),
+    ),
+  };
+}
+
+function camelCase(id: string): string {
+  return id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+}
+
+function unitOf<U extends OptionUnit>(units: readonly U[], id: string, option: string): U {
+  const unit = units.find((candidate) => candidate.id === id);
+  if (unit === undefined) throw new Error(`No ${option} unit named ${id}`);
+  return unit;
+}
+
+function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Record<string, unknown>> {
+  const settings: unknown = (options as unknown as Record<string, unknown>)[upstream.id];
+  return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>) : {};
+}
+
+/** Each unit after the shared layers beneath it (recursively), every layer once, at its first place. */
+function inRenderOrder(units: readonly Layer[]): Layer[] {
+  const ordered: Layer[] = [];
+  const visit = (layer: Layer) => {
+    for (const below of layer.layers ?? []) visit(below);
+    if (!ordered.some((seen) => sameLayer(seen, layer))) ordered.push(layer);
+  };
+  units.forEach(visit);
+  return ordered;
+}
+
+function sameLayer(a: Layer, b: Layer): boolean {
+  return a.folder === b.folder && a.root === b.root;
+}
+
+function pinned(names: readonly PackageName[]): Dependency[] {
+  return [...new Set(names)].sort().map((name) => ({ name, version: VERSIONS[name] }));
+}
+
+/** Two layers may need the same variable; they must then agree on what it means. */
+function mergeEnvVars(vars: readonly EnvVar[]): EnvVar[] {
+  const byName = new Map<string, EnvVar>();
+  for (const envVar of vars) {
+    const seen = byName.get(envVar.name);
+    if (seen && JSON.stringify(seen) !== JSON.stringify(envVar)) {
+      throw new Error(`Layers disagree about the environment variable ${envVar.name}`);
+    }
+    byName.set(envVar.name, envVar);
+  }
+  return [...byName.values()];
+}

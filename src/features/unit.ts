@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import type { PackageName } from './versions.js';
+
+/** An environment variable the generated server reads, documented in `.env.example` and the README. */
+export interface EnvVar {
+  name: string;
+  description: string;
+  /** The value shown in `.env.example`; also the default when the variable is optional. */
+  example: string;
+  /** `with-token-auth`: required once an auth strategy verifies tokens (any strategy but none). */
+  required: boolean | 'with-token-auth';
+  /** Secrets are never logged and get no real-looking example value. */
+  secret: boolean;
+  /**
+   * The upstream's tools cannot reach it until this is set (with the preset's default settings):
+   * the server starts without it, and those tools answer `upstream_not_configured`. The CLI's next
+   * steps name these beside the required ones, and the README's client snippets pass them (MCP hosts
+   * launching the server over stdio read no `.env`).
+   */
+  neededByUpstreamTools?: true;
+}
+
+/** A setting with a working default that is not a secret: most variables are. */
+export function optionalSetting(name: string, description: string, example: string): EnvVar {
+  return { name, description, example, required: false, secret: false };
+}
+
+/** A secret the server can start without (the features that need it say so when it is missing). */
+export function optionalSecret(name: string, description: string): EnvVar {
+  return { name, description, example: '', required: false, secret: true };
+}
+
+/** The same variable, marked as one the upstream's tools cannot work without (with the preset's defaults). */
+export function neededByUpstreamTools(envVar: EnvVar): EnvVar {
+  return { ...envVar, neededByUpstreamTools: true };
+}
+
+/** An environment variable as a generated project documents it: required or not, decided. */
+export interface ResolvedEnvVar extends Omit<EnvVar, 'required'> {
+  required: boolean;
+}
+
+/** A section of the generated README: a Markdown file in the layer's `readme/` folder, opening with its `## ` heading. */
+export interface ReadmeSection {
+  file: string;
+  /** Only for projects whose auth strategy verifies tokens (it explains the identity provider set-up). */
+  withTokenAuthOnly?: true;
+}
+
+/**
+ * A folder of `templates/`: the files it adds to a project (under `files/`) and what they need.
+ * Option values are layers; so are the base project and the shared layers several values build on.
+ */
+export interface Layer {
+  /** The folder, relative to its templates root: `base`, `layers/rest-api`, `upstream/netsuite`. Names the layer in errors. */
+  folder: string;
+  /** The templates root holding `folder`; unset, the CLI's own `templates/`. */
+  root?: string;
+  /** Shared layers rendered beneath this one, lowest first. */
+  layers?: readonly Layer[];
+  /**
+   * Files of this layer (project paths) that a higher layer may replace, each with the reason.
+   * Declared here and nowhere else: a file written by two layers anywhere else fails rendering.
+   */
+  seams?: Readonly<Record<string, string>>;
+  dependencies?: readonly PackageName[];
+  devDependencies?: readonly PackageName[];
+  envVars?: readonly EnvVar[];
+  readme?: readonly ReadmeSection[];
+}
+
+/** One value of one option (`--auth jwt`): everything it contributes lives in `templates/<option>/<id>/`. */
+export interface OptionUnit<Id extends string = string> extends Layer {
+  id: Id;
+  /** The value's one name: `--help`, the prompts, the generated README and `server_info` all use it. */
+  label: string;
+  /** One line after the label in `--help` and the prompts. */
+  hint: string;
+}
+
+/**
+ * A setting only one upstream has (a NetSuite account ID): its flag, its question and the variable
+ * whose default it becomes. The CLI derives the flag, the prompt and the validation from it.
+ */
+export interface UpstreamSetting {
+  /** Validates and normalises an answer; its default (or being optional) says what no answer means. */
+  schema: z.ZodType<unknown, string | undefined>;
+  /** Long flag without its value, e.g. `--netsuite-account-id`. */
+  flag: `--${string}`;
+  /** The flag's value in `--help`, e.g. `id`. */
+  valueName: string;
+  /** `--help` text after "with --upstream <id>:". */
+  description: string;
+  /** A value shown when the flag is missing and there is no terminal to ask. */
+  example: string;
+  /** The question at a terminal; an empty answer means the default. */
+  question: string;
+  /** Shown greyed in the empty answer field: what a good answer looks like. */
+  placeholder?: string;
+  /** The environment variable whose rendered default this answer becomes. */
+  envVar: string;
+  /** An answer that still leaves `envVar` to set (Salesforce's shared login host names no org). */
+  leavesVariableToSet?: (answer: string) => boolean;
+}
+
+export type UpstreamSettings = Readonly<Record<string, UpstreamSetting>>;
+
+export interface UpstreamUnit<Id extends string = string, Auth extends string = string, Settings extends UpstreamSettings = UpstreamSettings>
+  extends OptionUnit<Id> {
+  /** Strategies that work against this upstream, the first being the default. */
+  authStrategies: readonly [Auth, ...Auth[]];
+  settings: Settings;
+}
+
+export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {
+  /** It checks tokens the identity provider issued: the provider's settings become required. */
+  verifiesTokens: boolean;
+}
+
+export interface DeployUnit<Id extends string = string> extends OptionUnit<Id> {
+  /**
+   * What of it installs from the lockfile (`npm ci`, a frozen install), for people: "the Dockerfile".
+   * Only an install writes the lockfile, so a project made without one is told to commit it.
+   */
+  installsFromLockfile?: string;
+}
+
+/**
+ * The template of the example call a tool made with `add tool --upstream-call` makes, in every
+ * upstream unit's folder: the tool's `input` through its `handler`, run by the tool's test against
+ * the preset's fake upstream (tests/helpers/upstream-sample.ts in the generated project).
+ */
+export const UPSTREAM_CALL_TEMPLATE = 'add-tool-call.ts.hbs';

@@ -1,0 +1,37 @@
+import { neededByUpstreamTools, optionalSecret, optionalSetting, type EnvVar, type Layer } from '../../../src/features/unit.js';
+
+/** What differs per preset in the settings of the REST API behind the api_* tools. */
+export interface RestApiPreset {
+  /** UPSTREAM_API_AUTH; its example is its default. */
+  auth: EnvVar;
+  tokenUrl: EnvVar;
+  clientId: EnvVar;
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  scope: EnvVar;
+  audience?: EnvVar;
+}
+
+/** The settings of the REST API behind the api_* tools, as one preset documents them. */
+export function restApiSettings(preset: RestApiPreset): EnvVar[] {
+  // With client_credentials as the default, the client's ID and secret are needed too.
+  const withClient = preset.auth.example === 'client_credentials' ? neededByUpstreamTools : (envVar: EnvVar) => envVar;
+  return [
+    neededByUpstreamTools(optionalSetting('UPSTREAM_API_URL', 'Base URL of the REST API the api_* tools reach; collections are paths below it (<url>/<collection>/<id>). https; plain http only on localhost.', 'https://api.example.com/v1')),
+    preset.auth,
+    optionalSecret('UPSTREAM_API_KEY', 'Key the REST API issued to this server (UPSTREAM_API_AUTH=api_key).'),
+    optionalSetting('UPSTREAM_API_KEY_HEADER', 'Header that carries the API key.', 'x-api-key'),
+    preset.tokenUrl,
+    withClient(preset.clientId),
+    withClient(optionalSecret('UPSTREAM_CLIENT_SECRET', 'Client secret of UPSTREAM_CLIENT_ID.')),
+    optionalSetting('UPSTREAM_CLIENT_AUTH_METHOD', 'How the client secret is sent to the token endpoint: client_secret_basic (HTTP Basic) or client_secret_post (form body).', preset.clientAuthMethod),
+    preset.scope,
+    ...(preset.audience === undefined ? [] : [preset.audience]),
+    optionalSetting('UPSTREAM_API_COLLECTIONS', 'Collections the api_* tools may reach, separated by commas; unset allows every collection.', 'orders,customers'),
+  ];
+}
+
+/** A REST API of collections behind the api_* tools, for presets that front no particular product. */
+export const restApi = {
+  folder: 'layers/rest-api',
+  readme: [{ file: 'rest-api.md' }],
+} as const satisfies Layer;

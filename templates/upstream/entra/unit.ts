@@ -1,0 +1,41 @@
+import { neededByUpstreamTools, optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+export default {
+  id: 'entra',
+  label: 'Microsoft Entra ID',
+  hint: 'an Entra app registration; single- or multi-tenant',
+  folder: 'upstream/entra',
+  layers: [restApi],
+  // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
+  authStrategies: ['jwt', 'gateway', 'none'],
+  settings: {},
+  envVars: [
+    {
+      name: 'ENTRA_TENANT_ID',
+      description: 'Directory (tenant) ID, or organizations for a multi-tenant app (then AUTH_ALLOWED_TENANTS is required).',
+      example: '00000000-0000-0000-0000-000000000000',
+      required: 'with-token-auth',
+      secret: false,
+      // The REST API's token endpoint is derived from it.
+      neededByUpstreamTools: true,
+    },
+    {
+      name: 'ENTRA_CLIENT_ID',
+      description: "Application (client) ID of this server's app registration; v2 access tokens carry it as audience.",
+      example: '00000000-0000-0000-0000-000000000000',
+      required: 'with-token-auth',
+      secret: false,
+    },
+    optionalSetting('ENTRA_AUTHORITY_HOST', 'Sign-in host; change it for a national cloud (e.g. https://login.microsoftonline.us).', 'https://login.microsoftonline.com'),
+    optionalSetting('ENTRA_APP_ID_URI', 'Application ID URI from "Expose an API"; clients request scopes as <URI>/<scope>. Default: api://<ENTRA_CLIENT_ID>.', 'api://00000000-0000-0000-0000-000000000000'),
+    ...restApiSettings({
+      auth: optionalSetting('UPSTREAM_API_AUTH', 'How the server authenticates to the REST API: client_credentials (an app-only token from the tenant), api_key or none.', 'client_credentials'),
+      tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <ENTRA_AUTHORITY_HOST>/<ENTRA_TENANT_ID>/oauth2/v2.0/token; required when ENTRA_TENANT_ID is organizations or common.", 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token'),
+      clientId: optionalSetting('UPSTREAM_CLIENT_ID', "Application (client) ID of the app registration that holds the client secret and the REST API's application permission.", '00000000-0000-0000-0000-000000000000'),
+      clientAuthMethod: 'client_secret_post',
+      scope: neededByUpstreamTools(optionalSetting('UPSTREAM_SCOPE', "The REST API's Application ID URI followed by /.default (required for client_credentials).", 'api://00000000-0000-0000-0000-000000000000/.default')),
+    }),
+  ],
+  readme: [{ file: 'rest-api-tokens.md' }, { file: 'entra.md', withTokenAuthOnly: true }],
+} as const satisfies UpstreamUnit;

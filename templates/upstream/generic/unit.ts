@@ -1,0 +1,22 @@
+import { optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { oidcIdentity } from '../../layers/oidc-identity/layer.js';
+import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+export default {
+  id: 'generic',
+  label: 'Generic OIDC / REST API',
+  hint: 'any OIDC provider and any REST API',
+  folder: 'upstream/generic',
+  layers: [oidcIdentity, restApi],
+  // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
+  authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
+  settings: {},
+  envVars: restApiSettings({
+    auth: optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: none, api_key (static key in a header) or client_credentials (this server's own OAuth token).", 'none'),
+    tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint of the OAuth server that issues the REST API's tokens (required for client_credentials).", 'https://idp.example.com/oauth2/token'),
+    clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's OAuth client ID at the identity provider (client_credentials).", 'mcp-server'),
+    clientAuthMethod: 'client_secret_basic',
+    scope: optionalSetting('UPSTREAM_SCOPE', "Space-separated scopes requested for the REST API's tokens.", 'orders.read orders.write'),
+    audience: optionalSetting('UPSTREAM_AUDIENCE', "Audience requested for the REST API's tokens, sent as the audience parameter (Auth0 and others).", 'https://api.example.com'),
+  }),
+} as const satisfies UpstreamUnit;

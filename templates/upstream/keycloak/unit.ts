@@ -1,0 +1,48 @@
+import { optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+export default {
+  id: 'keycloak',
+  label: 'Keycloak',
+  hint: 'one Keycloak realm issues the tokens',
+  folder: 'upstream/keycloak',
+  layers: [restApi],
+  authStrategies: ['jwt', 'introspection', 'gateway', 'none'],
+  settings: {},
+  envVars: [
+    {
+      name: 'KEYCLOAK_URL',
+      description: 'Base URL of the Keycloak server, without /realms/...',
+      example: 'https://sso.example.com',
+      required: 'with-token-auth',
+      secret: false,
+      // The REST API's token endpoint is derived from it.
+      neededByUpstreamTools: true,
+    },
+    {
+      name: 'KEYCLOAK_REALM',
+      description: 'Realm that issues the access tokens; the issuer is <KEYCLOAK_URL>/realms/<KEYCLOAK_REALM>.',
+      example: 'acme',
+      required: 'with-token-auth',
+      secret: false,
+      // The REST API's token endpoint is derived from it.
+      neededByUpstreamTools: true,
+    },
+    {
+      name: 'KEYCLOAK_CLIENT_ID',
+      description: "This server's client in the realm; its client roles (resource_access.<client>.roles) count as roles.",
+      example: 'mcp-server',
+      required: 'with-token-auth',
+      secret: false,
+    },
+    ...restApiSettings({
+      auth: optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: client_credentials (this server's own token from the realm), token_exchange (a token per caller, exchanged for the caller's access token; needs jwt or introspection auth), api_key or none.", 'client_credentials'),
+      tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <KEYCLOAK_URL>/realms/<KEYCLOAK_REALM>/protocol/openid-connect/token.", 'https://sso.example.com/realms/acme/protocol/openid-connect/token'),
+      clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's confidential client in the realm (service accounts for client_credentials, standard token exchange for token_exchange).", 'mcp-server'),
+      clientAuthMethod: 'client_secret_basic',
+      scope: optionalSetting('UPSTREAM_SCOPE', "Space-separated scopes requested for the REST API's tokens.", 'orders:read'),
+      audience: optionalSetting('UPSTREAM_AUDIENCE', 'Client ID of the REST API in the realm: the audience of exchanged tokens (required for token_exchange).', 'orders-api'),
+    }),
+  ],
+  readme: [{ file: 'rest-api-tokens.md' }, { file: 'keycloak.md', withTokenAuthOnly: true }],
+} as const satisfies UpstreamUnit;
