@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './errors.js';
-import { CATALOG } from './features/catalog.js';
+import { CATALOG, type Catalog } from './features/catalog.js';
 import type { OptionUnit } from './features/unit.js';
-import { DEPLOY_TARGETS, PACKAGE_MANAGERS, type DeployTarget } from './options/schema.js';
+import { PACKAGE_MANAGERS, type DeployTarget } from './options/schema.js';
 import type { CapabilityKind } from './options/capability-name.js';
 import { reportError, tolerateClosedOutput } from './ui/output.js';
 import { GENERATOR_VERSION } from './version.js';
@@ -18,8 +18,8 @@ function unitOption(flags: string, description: string, units: readonly OptionUn
 }
 
 /** The flags of every upstream's own settings, e.g. `--netsuite-account-id <id>`. */
-function upstreamSettingOptions(): Option[] {
-  return CATALOG.upstream.flatMap((unit) =>
+function upstreamSettingOptions(catalog: Catalog): Option[] {
+  return catalog.upstream.flatMap((unit) =>
     Object.values(unit.settings).map((setting) => new Option(`${setting.flag} <${setting.valueName}>`, `with --upstream ${unit.id}: ${setting.description}`)),
   );
 }
@@ -28,28 +28,33 @@ function commaList(raw: string): string[] {
   return raw.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
-function parseDeploy(raw: string): DeployTarget[] {
-  if (raw.trim() === 'none') return [];
-  const targets = commaList(raw);
-  const unknown = targets.filter((target) => !(DEPLOY_TARGETS as readonly string[]).includes(target));
-  if (unknown.length > 0) {
-    throw new InvalidArgumentError(`Unknown deploy target ${unknown.join(', ')}. Allowed: ${DEPLOY_TARGETS.join(', ')} or none.`);
-  }
-  return targets as DeployTarget[];
+/** `--deploy a,b` or `none`, checked against the catalog's deploy targets. */
+function deployParser(units: readonly OptionUnit[]): (raw: string) => DeployTarget[] {
+  const allowed = units.map((unit) => unit.id);
+  return (raw) => {
+    if (raw.trim() === 'none') return [];
+    const targets = commaList(raw);
+    const unknown = targets.filter((target) => !allowed.includes(target));
+    if (unknown.length > 0) {
+      throw new InvalidArgumentError(`Unknown deploy target ${unknown.join(', ')}. Allowed: ${allowed.join(', ')} or none.`);
+    }
+    return targets as DeployTarget[];
+  };
 }
 
-export function buildProgram(): Command {
+/** The command line, its flags derived from the catalog's units. */
+export function buildProgram(catalog: Catalog = CATALOG): Command {
   const program = new Command('create-enterprise-mcp')
     .description('Scaffold a production-ready TypeScript MCP server for an enterprise system.')
     .version(GENERATOR_VERSION, '-v, --version', 'print the version')
     .argument('[directory]', 'where to create the project (must be missing or empty)')
     .option('--name <package-name>', 'npm package name (default: the directory name)')
-    .addOption(unitOption('--upstream <upstream>', 'upstream system', CATALOG.upstream));
-  for (const option of upstreamSettingOptions()) program.addOption(option);
+    .addOption(unitOption('--upstream <upstream>', 'upstream system', catalog.upstream));
+  for (const option of upstreamSettingOptions(catalog)) program.addOption(option);
   program
-    .addOption(unitOption('--auth <strategy>', 'client authentication', CATALOG.auth))
-    .addOption(unitOption('--storage <backend>', 'server state', CATALOG.storage))
-    .addOption(new Option('--deploy <targets>', `comma-separated deploy files, or none: ${describeValues(CATALOG.deploy)}`).argParser(parseDeploy))
+    .addOption(unitOption('--auth <strategy>', 'client authentication', catalog.auth))
+    .addOption(unitOption('--storage <backend>', 'server state', catalog.storage))
+    .addOption(new Option('--deploy <targets>', `comma-separated deploy files, or none: ${describeValues(catalog.deploy)}`).argParser(deployParser(catalog.deploy)))
     .addOption(new Option('--package-manager <name>', 'package manager for install and docs (default: the one running this)').choices(PACKAGE_MANAGERS))
     .option('--install', 'install dependencies after writing')
     .option('--no-install', 'skip installing dependencies')

@@ -17,7 +17,7 @@ export interface NextStepsInput {
 
 /**
  * The commands that take a freshly written project to a running server, in order: install if that
- * did not happen, the settings this project needs (derived from the feature manifests' variables,
+ * did not happen, the settings this project needs (derived from the selected units' variables,
  * so every combination of auth strategy and upstream gets its own list), then dev, test and stdio.
  */
 export function nextSteps({ options, selection, shownDir, installed, packageManagerFound }: NextStepsInput): string[] {

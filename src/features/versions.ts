@@ -1,5 +1,5 @@
 /**
- * Every package a generated project can get or run, pinned in one table. Manifests name packages
+ * Every package a generated project can get or run, pinned in one table. Units name packages
  * from this table only (the type makes anything else fail to compile), so a version bump is one
  * line and every combination moves together. Exact versions: a generated project should build the
  * same way the day it is generated and a year later.

@@ -20,7 +20,7 @@ export interface ClientConfigs {
 }
 
 /**
- * The variables a host must pass: those the upstream's tools cannot work without, in the manifests'
+ * The variables a host must pass: those the upstream's tools cannot work without, in the units'
  * order. Hosts start the server from a working directory of their own and read no `.env`, so
  * without these the upstream tools answer `upstream_not_configured`.
  */

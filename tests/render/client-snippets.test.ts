@@ -37,12 +37,12 @@ function stdioEntry(markdown: string, client: Client): { entry: StdioEntry; conf
   return { entry: servers!.demo!, config };
 }
 
-/** The variables the manifests mark as needed by the upstream's tools. */
+/** The variables the units mark as needed by the upstream's tools. */
 function neededByTools(options: ProjectOptions): string[] {
   return selectUnits(options).envVars.filter((envVar) => envVar.neededByUpstreamTools).map((envVar) => envVar.name);
 }
 
-/** Which of the upstream's variables are secrets, by the manifests. */
+/** Which of the upstream's variables are secrets, by the units. */
 function secretsOf(options: ProjectOptions): Set<string> {
   return new Set(selectUnits(options).envVars.filter((envVar) => envVar.secret).map((envVar) => envVar.name));
 }

@@ -51,7 +51,7 @@ describe(`the file plan of every accepted combination (${rendered.length})`, { t
     });
   });
 
-  it('writes a package.json that parses and pins exactly the manifest dependencies', () => {
+  it('writes a package.json that parses and pins exactly the dependencies of the selected units', () => {
     everyCombination((combination) => {
       const pkg = JSON.parse(text(combination, 'package.json'));
       const features = selectUnits(combination.options);
@@ -74,7 +74,7 @@ describe(`the file plan of every accepted combination (${rendered.length})`, { t
     });
   });
 
-  it('documents every environment variable of the manifests in .env.example', () => {
+  it('documents every environment variable of the selected units in .env.example', () => {
     everyCombination((combination) => {
       const example = text(combination, '.env.example');
       for (const envVar of selectUnits(combination.options).envVars) expect(example).toMatch(new RegExp(`^#? ?${envVar.name}=`, 'm'));

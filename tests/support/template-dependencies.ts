@@ -12,7 +12,7 @@ export const DEFAULT_CACHE_ROOT = join(dirname(fileURLToPath(import.meta.url)), 
 
 export interface TemplateDependencyOptions {
   cacheRoot?: string;
-  /** Package → exact version; every package any manifest can choose (src/features/versions.ts). */
+  /** Package → exact version; every package any unit can choose (src/features/versions.ts). */
   versions?: Readonly<Record<string, string>>;
   /** Extra environment for npm (tests point it at another registry or cache). */
   env?: NodeJS.ProcessEnv;

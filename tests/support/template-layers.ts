@@ -17,6 +17,11 @@ export function layerFiles(layers: readonly Layer[]): Map<string, string> {
   return origins;
 }
 
+/** The project paths the files of a layer (a folder under `templates/`) become. */
+export function projectPathsOf(folder: string): string[] {
+  return filesOfLayer(folder).map(outputPath);
+}
+
 /** The bytes of a template (a path relative to `templates/`), read once per test file. */
 export function templateBytes(template: string): Buffer {
   let bytes = readTemplates.get(template);
