@@ -15,7 +15,7 @@ import { clackPrompter } from '../prompts/clack.js';
 import type { Prompter } from '../prompts/prompter.js';
 import { applyChanges, type FileChange } from '../render/apply.js';
 import { renderTemplate } from '../render/engine.js';
-import { capabilityFiles, REGISTRIES, REGISTRY_FILE, renderRegistry } from '../render/registry.js';
+import { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../render/registry.js';
 import { templatesRoot } from '../render/templates-root.js';
 import { out } from '../ui/output.js';
 import { isInteractive } from '../ui/terminal.js';
@@ -132,7 +132,7 @@ export async function addCommand(
     });
   }
 
-  const siblings = capabilityFiles(await listNames(deps.fs, join(root, dir)));
+  const siblings = registryCandidates(await listNames(deps.fs, join(root, dir)));
   await assertMcpNameFree(deps.fs, root, dir, siblings.filter((file) => file !== fileName), mcpName, kind);
   const registryPath = `${dir}/${REGISTRY_FILE}`;
   const registry = renderRegistry(kind, [...new Set([...siblings, fileName])]);

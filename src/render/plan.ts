@@ -4,7 +4,7 @@ import type { Catalog } from '../features/catalog.js';
 import { selectUnits, type Selection } from '../features/select.js';
 import type { ChosenValues } from '../options/schema.js';
 import { markerFile, templateContext } from './context.js';
-import { capabilityFiles, REGISTRIES, REGISTRY_FILE, renderRegistry } from './registry.js';
+import { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from './registry.js';
 import { layerDir, renderProject, sortTree, type FileTree, type TemplateFs } from './render.js';
 import { templatesRoot } from './templates-root.js';
 
@@ -54,6 +54,6 @@ function writeRegistries(tree: FileTree): void {
   for (const [kind, { dir }] of Object.entries(REGISTRIES) as Array<[keyof typeof REGISTRIES, (typeof REGISTRIES)[keyof typeof REGISTRIES]]>) {
     const prefix = `${dir}/`;
     const names = [...tree.keys()].filter((path) => path.startsWith(prefix) && !path.slice(prefix.length).includes('/')).map((path) => path.slice(prefix.length));
-    tree.set(`${prefix}${REGISTRY_FILE}`, Buffer.from(renderRegistry(kind, capabilityFiles(names))));
+    tree.set(`${prefix}${REGISTRY_FILE}`, Buffer.from(renderRegistry(kind, registryCandidates(names))));
   }
 }

@@ -106,6 +106,15 @@ describe('add tool', () => {
     expect(await project.read('src/tools/index.ts')).toContain("import handMadeTool from './hand-made.js';");
   });
 
+  it('writes the same registry in a project created before it shipped scripts/registry.ts', async () => {
+    const current = await memfsProject();
+    const older = await memfsProject();
+    older.volume.unlinkSync(`${PROJECT_ROOT}/scripts/registry.ts`);
+    await addCommand('tool', 'get-invoice', tool, current.deps());
+    await addCommand('tool', 'get-invoice', tool, older.deps());
+    expect(await older.read('src/tools/index.ts')).toBe(await current.read('src/tools/index.ts'));
+  });
+
   it.each([
     ['GetInvoice', 'get-invoice'],
     ['get_invoice', 'get-invoice'],

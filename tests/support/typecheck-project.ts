@@ -25,7 +25,7 @@ export const ADDED_CAPABILITIES: ReadonlyArray<{ kind: CapabilityKind; name: str
   { kind: 'prompt', name: 'summarize-invoice', flags: { description: 'Summarises an invoice.', args: ['invoice_id', 'tone?'] } },
 ];
 
-const REGISTRY_WRITER = 'src/render/registry.ts';
+const REGISTRY_WRITER = 'templates/base/files/scripts/registry.ts';
 
 /**
  * Writes the project for `options` into `dir` as the CLI does, adds `ADDED_CAPABILITIES` through the

@@ -1,8 +1,10 @@
 /**
  * The format of the generated registries (src/tools/index.ts, src/resources/index.ts,
- * src/prompts/index.ts), in one place. `npm run tools:sync` writes them, and
- * `create-enterprise-mcp add` writes the identical bytes: one import per file, sorted by file name,
- * then the array in the same order. Deterministic, so regenerating never causes a diff.
+ * src/prompts/index.ts), in one place. `npm run tools:sync` writes them with this file, and
+ * `create-enterprise-mcp` carries this same file inside it to write them when it creates the project
+ * or adds a tool, resource or prompt: one import per file, sorted by file name, then the array in the
+ * same order. Deterministic, so regenerating never causes a diff. It imports nothing, so the CLI can
+ * build it in as it is.
  */
 
 export type RegistryKind = 'tool' | 'resource' | 'prompt';
@@ -45,10 +47,17 @@ export function compareFileNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `long-task` → `longTask`: the words joined, each after the first starting with a capital. */
+function camelCase(kebab: string): string {
+  return kebab
+    .split('-')
+    .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join('');
+}
+
 /** `long-task.ts` as a tool → `longTaskTool`. */
 export function importNameFor(kind: RegistryKind, fileName: string): string {
-  const camel = fileName.replace(/\.ts$/, '').replace(/-([a-z0-9])/g, (_match, char: string) => char.toUpperCase());
-  return camel + REGISTRIES[kind].suffix;
+  return camelCase(fileName.replace(/\.ts$/, '')) + REGISTRIES[kind].suffix;
 }
 
 export function renderRegistry(kind: RegistryKind, fileNames: readonly string[]): string {
