@@ -42,6 +42,13 @@ export const CATALOG = {
 
 export type BuiltInCatalog = typeof CATALOG;
 
+/** The unit of a value list with this id; an id the options schema accepted always has one. */
+export function unitOf<U extends { id: string }>(units: readonly U[], id: string): U {
+  const unit = units.find((candidate) => candidate.id === id);
+  if (unit === undefined) throw new Error(`No unit named ${id} among ${units.map((candidate) => candidate.id).join(', ')}`);
+  return unit;
+}
+
 /** The ids of a value list, as a tuple of literals (what z.enum and commander's choices take). */
 export function idsOf<const Units extends readonly [{ id: string }, ...{ id: string }[]]>(units: Units): { [K in keyof Units]: Units[K]['id'] } {
   return units.map((unit) => unit.id) as { [K in keyof Units]: Units[K]['id'] };

@@ -1,5 +1,5 @@
 import type { ChosenValues } from '../options/schema.js';
-import { CATALOG, type Catalog } from './catalog.js';
+import { CATALOG, unitOf, type Catalog } from './catalog.js';
 import type { AuthUnit, DeployUnit, EnvVar, Layer, OptionUnit, ReadmeSection, ResolvedEnvVar, UpstreamUnit } from './unit.js';
 import { VERSIONS, type PackageName } from './versions.js';
 
@@ -37,10 +37,10 @@ export interface Selection {
 }
 
 export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): Selection {
-  const upstream = unitOf(catalog.upstream, options.upstream, 'upstream');
-  const auth = unitOf(catalog.auth, options.auth, 'auth');
-  const storage = unitOf(catalog.storage, options.storage, 'storage');
-  const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target, 'deploy'));
+  const upstream = unitOf(catalog.upstream, options.upstream);
+  const auth = unitOf(catalog.auth, options.auth);
+  const storage = unitOf(catalog.storage, options.storage);
+  const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target));
   const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy]);
   const { verifiesTokens } = auth;
 
@@ -71,12 +71,6 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
 
 function camelCase(id: string): string {
   return id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
-}
-
-function unitOf<U extends OptionUnit>(units: readonly U[], id: string, option: string): U {
-  const unit = units.find((candidate) => candidate.id === id);
-  if (unit === undefined) throw new Error(`No ${option} unit named ${id}`);
-  return unit;
 }
 
 function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Record<string, unknown>> {

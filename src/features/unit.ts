@@ -91,8 +91,8 @@ export interface UpstreamSetting {
   valueName: string;
   /** `--help` text after "with --upstream <id>:". */
   description: string;
-  /** A value shown when the flag is missing and there is no terminal to ask. */
-  example: string;
+  /** What a good answer is, shown beside the flag when it is missing and there is no terminal to ask. */
+  answerHint: string;
   /** The question at a terminal; an empty answer means the default. */
   question: string;
   /** Shown greyed in the empty answer field: what a good answer looks like. */

@@ -1,4 +1,4 @@
-import { CATALOG } from '../features/catalog.js';
+import { CATALOG, unitOf } from '../features/catalog.js';
 import type { AuthStrategy, ProjectOptions, Upstream } from './schema.js';
 
 /**
@@ -6,11 +6,11 @@ import type { AuthStrategy, ProjectOptions, Upstream } from './schema.js';
  * else, from what each upstream unit allows; prompts use the same answers to offer only what fits.
  */
 export function authStrategiesFor(upstream: Upstream): readonly AuthStrategy[] {
-  return upstreamUnit(upstream).authStrategies;
+  return unitOf(CATALOG.upstream, upstream).authStrategies;
 }
 
 export function defaultAuthFor(upstream: Upstream): AuthStrategy {
-  return upstreamUnit(upstream).authStrategies[0];
+  return unitOf(CATALOG.upstream, upstream).authStrategies[0];
 }
 
 export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | 'auth'>): string[] {
@@ -18,15 +18,9 @@ export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | '
   const allowed = authStrategiesFor(options.upstream);
   if (!allowed.includes(options.auth)) {
     problems.push(
-      `--auth ${options.auth} does not work with --upstream ${options.upstream} (${upstreamUnit(options.upstream).label}); ` +
+      `--auth ${options.auth} does not work with --upstream ${options.upstream} (${unitOf(CATALOG.upstream, options.upstream).label}); ` +
         `choose one of: ${allowed.join(', ')}`,
     );
   }
   return problems;
-}
-
-function upstreamUnit(upstream: Upstream): (typeof CATALOG.upstream)[number] {
-  const unit = CATALOG.upstream.find((candidate) => candidate.id === upstream);
-  if (unit === undefined) throw new Error(`No upstream unit named ${upstream}`);
-  return unit;
 }

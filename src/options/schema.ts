@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { CATALOG, idsOf, type Catalog } from '../features/catalog.js';
+import { CATALOG, idsOf, unitOf, type Catalog } from '../features/catalog.js';
 import type { UpstreamSettings, UpstreamUnit } from '../features/unit.js';
 
 /**
@@ -98,8 +98,7 @@ export type Marker = z.infer<typeof markerSchema>;
 
 /** An upstream with its own settings at their defaults (what `--yes` chooses). */
 export function defaultUpstreamChoice(upstream: Upstream): UpstreamChoice {
-  const unit: UpstreamUnit | undefined = CATALOG.upstream.find((candidate) => candidate.id === upstream);
-  if (unit === undefined) throw new Error(`No upstream unit named ${upstream}`);
+  const unit: UpstreamUnit = unitOf(CATALOG.upstream, upstream);
   const settings = upstreamSettingsSchema(unit).parse({});
   return (Object.keys(unit.settings).length === 0 ? { upstream } : { upstream, [upstream]: settings }) as UpstreamChoice;
 }

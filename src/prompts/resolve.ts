@@ -3,7 +3,7 @@ import { CliError } from '../errors.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { checkProjectName, describeNameProblem } from '../options/project-name.js';
 import { authStrategiesFor, combinationProblems, defaultAuthFor } from '../options/rules.js';
-import { CATALOG } from '../features/catalog.js';
+import { CATALOG, unitOf } from '../features/catalog.js';
 import type { OptionUnit } from '../features/unit.js';
 import {
   DEPLOY_TARGETS,
@@ -193,9 +193,8 @@ function promptProjectName(env: ResolveEnvironment, { defaultValue, checkDirecto
 /** The units' own label and hint, in the order given. */
 function choices<T extends string>(units: readonly OptionUnit[], values: readonly T[]): Choice<T>[] {
   return values.map((value) => {
-    const unit = units.find((candidate) => candidate.id === value);
-    if (unit === undefined) throw new Error(`No unit named ${value}`);
-    return { value, label: unit.label, hint: unit.hint };
+    const { label, hint } = unitOf(units, value);
+    return { value, label, hint };
   });
 }
 

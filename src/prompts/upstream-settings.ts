@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CliError } from '../errors.js';
-import { CATALOG } from '../features/catalog.js';
+import { CATALOG, unitOf } from '../features/catalog.js';
 import type { UpstreamSetting, UpstreamUnit } from '../features/unit.js';
 import { upstreamSettingsSchema, type Upstream, type UpstreamChoice } from '../options/schema.js';
 import type { Prompter } from './prompter.js';
@@ -30,13 +30,12 @@ export async function resolveUpstreamChoice(upstream: Upstream, flags: UpstreamS
     );
   if (misplaced.length > 0) throw new CliError(misplaced.join('\n'), { hint: 'Drop it, or choose that upstream.' });
 
-  const unit: UpstreamUnit | undefined = CATALOG.upstream.find((candidate) => candidate.id === upstream);
-  if (unit === undefined) throw new Error(`No upstream unit named ${upstream}`);
+  const unit: UpstreamUnit = unitOf(CATALOG.upstream, upstream);
   if (Object.keys(unit.settings).length === 0) return { upstream } as UpstreamChoice;
   const answers: Record<string, string> = {};
   for (const [key, setting] of Object.entries(unit.settings)) {
     const given = flags[flagAttribute(setting)];
-    const typed = await answer(typeof given === 'string' ? given : undefined, '', `${setting.flag} <${setting.valueName}>  (${setting.example})`, () =>
+    const typed = await answer(typeof given === 'string' ? given : undefined, '', `${setting.flag} <${setting.valueName}>  (${setting.answerHint})`, () =>
       prompter.text({ message: setting.question, ...answerHelp(setting), validate: (value) => (value.trim() === '' ? undefined : problemOf(setting.schema, value)) }),
     );
     // Nothing typed means the setting's default, or leaving it to the environment.

@@ -25,7 +25,7 @@ export default {
       flag: '--netsuite-account-id',
       valueName: 'id',
       description: 'account ID, e.g. 1234567 or 1234567_SB1 (default: set NETSUITE_ACCOUNT_ID later)',
-      example: 'e.g. 1234567_SB1',
+      answerHint: 'e.g. 1234567_SB1',
       question: 'NetSuite account ID (Setup > Company > Company Information; empty: set NETSUITE_ACCOUNT_ID later)',
       envVar: 'NETSUITE_ACCOUNT_ID',
     },
