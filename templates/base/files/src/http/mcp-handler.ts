@@ -1,7 +1,8 @@
 import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
 
 import { identityFromAuthInfo } from '../auth/auth-info.js';
-import { createMcpServer, type McpCapabilities, type McpServerDeps } from '../mcp/server.js';
+import { createMcpServer, type McpCapabilities } from '../mcp/server.js';
+import type { McpServerDeps } from '../mcp/server-deps.js';
 import { REQUEST_ID_HEADER } from './request-context.js';
 
 export interface HttpMcpHandlerOptions {

@@ -6,7 +6,8 @@ import type { Identity } from '../auth/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { UpstreamApi } from '../upstream/index.js';
-import type { McpRequestScope, McpServerDeps } from './server.js';
+import type { McpRequestScope } from './request-scope.js';
+import type { McpServerDeps } from './server-deps.js';
 
 /**
  * What a tool handler, resource reader or prompt renderer may use besides its own arguments.

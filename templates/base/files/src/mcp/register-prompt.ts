@@ -3,7 +3,8 @@ import type { GetPromptResult, McpServer, ServerContext } from '@modelcontextpro
 import { createRequestContext } from './context.js';
 import type { PromptDefinition, PromptOutput } from './define-prompt.js';
 import { toProtocolError } from './protocol-error.js';
-import type { McpRequestScope, McpServerDeps } from './server.js';
+import type { McpRequestScope } from './request-scope.js';
+import type { McpServerDeps } from './server-deps.js';
 
 /**
  * Registers one prompt definition on an SDK server. The SDK validates the arguments against the

@@ -4,7 +4,8 @@ import type { McpServer, ReadResourceResult, ServerContext, Variables } from '@m
 import { createRequestContext } from './context.js';
 import type { ResourceContents, ResourceDefinition } from './define-resource.js';
 import { toProtocolError } from './protocol-error.js';
-import type { McpRequestScope, McpServerDeps } from './server.js';
+import type { McpRequestScope } from './request-scope.js';
+import type { McpServerDeps } from './server-deps.js';
 
 /**
  * Registers one resource definition on an SDK server: a fixed URI as a resource, a URI template as a

@@ -3,7 +3,8 @@ import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprot
 import { ToolError } from '../errors.js';
 import { createRequestContext } from './context.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
-import type { McpRequestScope, McpServerDeps } from './server.js';
+import type { McpRequestScope } from './request-scope.js';
+import type { McpServerDeps } from './server-deps.js';
 import { internalErrorResult, toolErrorResult } from './tool-error-result.js';
 
 /**
