@@ -1,18 +1,16 @@
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
-import { authConfigProblems, authEnv } from './auth/config.js';
-import { ConfigError } from './errors.js';
+import { authEnv } from './auth/config.js';
 import { storageEnv } from './storage/config.js';
 import { upstreamEnv } from './upstream/config.js';
 import { upstreamHttpEnv } from './upstream/http/settings.js';
 
 /**
- * All configuration comes from environment variables, validated here once at start-up.
- * Keys keep their environment-variable names so a value in a log or a Helm chart can be traced to its
- * use with a plain text search. The upstream API clients' shared settings and the option-specific
- * variables of the seams (auth, storage, upstream) are merged into the one schema, so every problem is
- * reported together.
+ * All configuration comes from environment variables, described here by one schema and validated once
+ * at start-up (src/load-config.ts). Keys keep their environment-variable names so a value in a log or a
+ * Helm chart can be traced to its use with a plain text search. The upstream API clients' shared
+ * settings and the option-specific variables of the seams (auth, storage, upstream) are merged into the
+ * one schema, so every problem is reported together.
  */
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -79,36 +77,6 @@ export type Config = z.output<typeof envSchema>;
 /** Every environment variable the server reads (used by tests to keep .env.example complete). */
 export const configKeys = Object.keys(envSchema.shape).sort();
 
-/**
- * Validates `env` and returns the typed configuration, or throws a ConfigError listing every problem.
- * Pure: reads nothing but its argument, so tests pass plain objects.
- */
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  // An empty value (`PUBLIC_URL=` in a .env file) means "not set", so the default applies.
-  const present = Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''),
-  );
-  const result = envSchema.safeParse(present);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
-  }
-  // Rules spanning several variables only make sense once each variable is valid on its own.
-  const problems = [...baseConfigProblems(result.data), ...authConfigProblems(result.data)];
-  if (problems.length > 0) throw new ConfigError(problems);
-  return result.data;
-}
-
-/** Rules between the base settings; each returned string is one human-readable problem. */
-function baseConfigProblems(config: Config): string[] {
-  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
-    return [
-      `HTTP_HEADERS_TIMEOUT_MS: ${config.HTTP_HEADERS_TIMEOUT_MS} exceeds HTTP_REQUEST_TIMEOUT_MS (${config.HTTP_REQUEST_TIMEOUT_MS}); ` +
-        'the headers are part of the request, so they cannot be given longer to arrive than the whole request.',
-    ];
-  }
-  return [];
-}
-
 /** True when `host` (a bind address or host name) only reaches this machine. */
 export function isLoopbackHost(host: string): boolean {
   const normalized = host.toLowerCase();
@@ -117,13 +85,4 @@ export function isLoopbackHost(host: string): boolean {
     normalized === '::1' ||
     /^127(\.\d{1,3}){3}$/.test(normalized)
   );
-}
-
-/**
- * Reads the process environment, with a `.env` file in the working directory filling in anything not
- * already set (local development convenience; real deployments set variables directly).
- */
-export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  return parseConfig({ ...process.env, ...overrides });
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 
-import { loadConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import { ExitCode, exitOnShutdownRequest } from './http/lifecycle.js';
 import { startHttpServer } from './http/server.js';
+import { loadConfig } from './load-config.js';
 import { createLogger } from './logger.js';
 import { packageInfo } from './package-info.js';
 import { startStdioServer } from './stdio.js';

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, it } from 'vitest';
 
-import { configKeys, parseConfig } from '../src/config.js';
+import { configKeys } from '../src/config.js';
 import { ConfigError } from '../src/errors.js';
+import { parseConfig } from '../src/load-config.js';
 import { placeholderAuthEnv } from './helpers/auth-settings.js';
 import { presetTestIdp } from './helpers/preset-claims.js';
 

@@ -1,4 +1,5 @@
-import { parseConfig, type Config } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import { parseConfig } from '../../src/load-config.js';
 import { placeholderAuthEnv } from './auth-settings.js';
 import { presetTestIdp } from './preset-claims.js';
 

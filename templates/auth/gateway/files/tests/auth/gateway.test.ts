@@ -1,9 +1,9 @@
 import { Client } from '@modelcontextprotocol/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
+import { parseConfig } from '../../src/load-config.js';
 import { contentDigest, gatewayFetch, signedRequestHeaders, TEST_GATEWAY_SECRET, type ForwardedIdentity, type ForwardedRequest } from '../helpers/gateway-signer.js';
 import {
   ACCESS_TEST_PROVIDER,

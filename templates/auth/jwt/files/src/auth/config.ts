@@ -1,5 +1,3 @@
-import type { Config } from '../config.js';
-import { identityProviderProblems } from '../upstream/index.js';
 import { jwtVerificationEnv, resourceServerEnv } from './shared-config.js';
 
 export { ASYMMETRIC_ALGORITHMS } from './shared-config.js';
@@ -9,12 +7,3 @@ export const authEnv = {
   ...resourceServerEnv,
   ...jwtVerificationEnv,
 };
-
-/**
- * Rules that span several variables. Over stdio nothing is authenticated (the caller is the local
- * process), so the identity provider settings are needed only for HTTP.
- */
-export function authConfigProblems(config: Config): string[] {
-  if (config.MCP_TRANSPORT === 'stdio') return [];
-  return identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS });
-}

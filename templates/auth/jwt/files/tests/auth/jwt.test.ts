@@ -2,9 +2,9 @@ import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from
 import { SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
+import { parseConfig } from '../../src/load-config.js';
 import {
   ACCESS_TEST_PROVIDER,
   advertisedScopes,

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-import { isLoopbackHost, type Config } from '../config.js';
-
 /** Environment variables of the `none` auth strategy, merged into the server's config schema. */
 export const authEnv = {
   /**
@@ -10,14 +8,3 @@ export const authEnv = {
    */
   ALLOW_UNAUTHENTICATED_REMOTE: z.stringbool().default(false),
 };
-
-/** Rules that span several variables; each returned string is one human-readable problem. */
-export function authConfigProblems(config: Config): string[] {
-  if (config.MCP_TRANSPORT === 'http' && !isLoopbackHost(config.HOST) && !config.ALLOW_UNAUTHENTICATED_REMOTE) {
-    return [
-      `HOST: refusing to serve HTTP on non-loopback address "${config.HOST}" without authentication. ` +
-        'Bind to 127.0.0.1, choose an authentication strategy, or set ALLOW_UNAUTHENTICATED_REMOTE=true to accept the risk.',
-    ];
-  }
-  return [];
-}

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { createAuthenticator } from '../../src/auth/index.js';
 import { anonymousIdentity } from '../../src/auth/types.js';
-import { parseConfig } from '../../src/config.js';
 import { ConfigError } from '../../src/errors.js';
+import { parseConfig } from '../../src/load-config.js';
 import { createStore } from '../../src/storage/index.js';
 import { captureLogs } from '../helpers/logs.js';
 import { testConfig } from '../helpers/config.js';

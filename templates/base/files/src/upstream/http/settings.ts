@@ -1,6 +1,5 @@
 import { z } from 'zod';
 
-import type { Config } from '../../config.js';
 import type { BreakerPolicy } from './circuit-breaker.js';
 import type { RetryPolicy } from './retry.js';
 
@@ -23,7 +22,8 @@ export const upstreamHttpEnv = {
   UPSTREAM_TOKEN_REFRESH_BEFORE_SECONDS: z.coerce.number().int().min(0).default(60),
 };
 
-type UpstreamHttpConfig = Pick<Config, keyof typeof upstreamHttpEnv>;
+// Read from the variables above rather than from Config: src/config.ts builds its schema from them.
+type UpstreamHttpConfig = { [K in keyof typeof upstreamHttpEnv]: z.output<(typeof upstreamHttpEnv)[K]> };
 
 export interface UpstreamHttpPolicy {
   timeoutMs: number;
