@@ -13,19 +13,6 @@ import { restApiTestIdp } from './rest-api-test-idp.js';
 
 export type FakeAuthMode = 'none' | 'api_key' | 'client_credentials' | 'token_exchange';
 
-/** How a preset's identity provider issues the REST API's tokens, as the fake plays it (tests/helpers/rest-api-test-idp.ts). */
-export interface RestApiTestIdp {
-  /** Path of the token endpoint below the fake's origin. */
-  readonly tokenPath: string;
-  /** Settings from which the preset finds that token endpoint. */
-  tokenEnv(origin: string): Record<string, string>;
-  /** How the preset presents its client secret unless told otherwise. */
-  readonly clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
-  /** Further settings the preset needs for client credentials (Entra: the scope). */
-  readonly clientCredentialsEnv: Record<string, string>;
-  readonly supportsTokenExchange: boolean;
-}
-
 export const FAKE_CREDENTIALS = {
   clientId: 'mcp-server-client',
   clientSecret: 'client-secret-for-tests',

@@ -1,4 +1,4 @@
-import type { RestApiTestIdp } from './fake-rest-api.js';
+import type { RestApiTestIdp } from './rest-api-token-issuer.js';
 
 const TENANT_ID = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 

@@ -1,4 +1,4 @@
-import type { RestApiTestIdp } from './fake-rest-api.js';
+import type { RestApiTestIdp } from './rest-api-token-issuer.js';
 
 /** The generic preset names its OAuth server's token endpoint outright (UPSTREAM_TOKEN_URL). */
 export const restApiTestIdp: RestApiTestIdp = {

@@ -1,4 +1,4 @@
-import type { RestApiTestIdp } from './fake-rest-api.js';
+import type { RestApiTestIdp } from './rest-api-token-issuer.js';
 
 const REALM = 'test-realm';
 

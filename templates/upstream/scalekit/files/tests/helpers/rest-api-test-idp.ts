@@ -1,4 +1,4 @@
-import type { RestApiTestIdp } from './fake-rest-api.js';
+import type { RestApiTestIdp } from './rest-api-token-issuer.js';
 
 /** A Scalekit environment issues API clients' tokens at <environment>/oauth/token. */
 export const restApiTestIdp: RestApiTestIdp = {
