@@ -5,6 +5,7 @@ import { markerSchema, MARKER_FILE } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { REGISTRIES, REGISTRY_FILE } from '../../src/render/registry.js';
 import { expectForEvery } from '../support/combinations.js';
+import { moduleSpecifiers } from '../support/import-graph.js';
 import { renderEveryCombination, TEST_GENERATOR_VERSION, type RenderedCombination } from '../support/rendered-combinations.js';
 import { layerFiles, templateBytes } from '../support/template-layers.js';
 
@@ -107,13 +108,7 @@ function importedPackages(content: Buffer): string[] {
 const importsByContent = new WeakMap<Buffer, string[]>();
 
 function packagesImportedBy(source: string): string[] {
-  const statements = [
-    /^\s*(?:import|export)\s[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm, // import … from 'x', export … from 'x'
-    /^\s*import\s*['"]([^'"]+)['"]/gm, // import 'x'
-    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g, // import('x')
-  ];
-  const specifiers = statements.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
-  const packages = specifiers
+  const packages = moduleSpecifiers(source)
     .filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(specifier))
     .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
   return [...new Set(packages)];
