@@ -1,12 +1,9 @@
 import type { Identity } from '../auth/types.js';
-import type { OptionDescriptor } from '../descriptor.js';
 
-/**
+/*
  * The upstream seam: the system this MCP server fronts. Each upstream option provides
- * src/upstream/index.ts exporting an `upstreamDescriptor`, its identity provider (below), and its
- * API client beside it.
+ * src/upstream/index.ts exporting its identity provider (below) and its API client.
  */
-export type UpstreamDescriptor = OptionDescriptor;
 
 /** The verified claims of an access token (a JWT payload or an introspection response). */
 export type TokenClaims = Readonly<Record<string, unknown>>;

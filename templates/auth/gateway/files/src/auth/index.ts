@@ -1,7 +1,6 @@
 import type { Request } from 'express';
 
 import type { Config } from '../config.js';
-import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import type { IdentityProvider } from '../upstream/types.js';
 import { bearerToken, credentialHeader, MalformedCredentials, refuseTokenInQuery } from './bearer.js';
@@ -11,8 +10,6 @@ import { createSigningKeys } from './signing-keys.js';
 import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 import { verifyAccessToken } from './verify-token.js';
-
-export const authDescriptor: OptionDescriptor = { id: 'gateway', displayName: 'Identity from an API gateway (APIM, Istio, Envoy)' };
 
 export type { AuthenticatorDeps };
 

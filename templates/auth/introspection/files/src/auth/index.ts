@@ -1,13 +1,10 @@
 import type { Config } from '../config.js';
-import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import { createIntrospector, type IntrospectionResult } from './introspect.js';
 import { createResourceServer } from './resource-server.js';
 import { InvalidToken } from './token-errors.js';
 import { expectedAudience, expectedIssuer } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
-
-export const authDescriptor: OptionDescriptor = { id: 'introspection', displayName: 'Opaque access tokens (OAuth token introspection)' };
 
 export type { AuthenticatorDeps };
 

@@ -1,13 +1,10 @@
 import type { Config } from '../config.js';
-import type { OptionDescriptor } from '../descriptor.js';
 import { identityProvider } from '../upstream/index.js';
 import { createResourceServer } from './resource-server.js';
 import { createSigningKeys } from './signing-keys.js';
 import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 import { verifyAccessToken } from './verify-token.js';
-
-export const authDescriptor: OptionDescriptor = { id: 'jwt', displayName: 'JWT access tokens (OAuth resource server)' };
 
 export type { AuthenticatorDeps };
 

@@ -1,8 +1,5 @@
 import type { Config } from '../config.js';
-import type { OptionDescriptor } from '../descriptor.js';
 import { anonymousIdentity, type Authenticator, type AuthenticatorDeps } from './types.js';
-
-export const authDescriptor: OptionDescriptor = { id: 'none', displayName: 'No authentication (local development)' };
 
 export type { AuthenticatorDeps };
 

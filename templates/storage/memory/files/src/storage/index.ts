@@ -1,9 +1,6 @@
 import type { Config } from '../config.js';
-import type { OptionDescriptor } from '../descriptor.js';
 import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
-
-export const storageDescriptor: OptionDescriptor = { id: 'memory', displayName: 'In-memory' };
 
 /** In-process storage: nothing survives a restart and replicas do not share it. Fine for one instance. */
 export async function createStore(config: Config): Promise<Store> {

@@ -3,12 +3,8 @@ import type { Logger } from '../logger.js';
 import { restApiTokenIssuer } from './rest-api-issuer.js';
 import { createConfiguredRestApi, restApiProblems } from './rest-api/create.js';
 import type { RestApi } from './rest-api/rest-api.js';
-import type { UpstreamDescriptor } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './oidc-identity.js';
-
-/** Any OIDC identity provider plus any REST API: the neutral starting point. */
-export const upstreamDescriptor: UpstreamDescriptor = { id: 'generic', displayName: 'Generic OIDC / REST API' };
 
 /** What tools reach as ctx.upstream. */
 export interface UpstreamApi {

@@ -4,14 +4,10 @@ import { upstreamHttpPolicy } from './http/settings.js';
 import { createNetSuiteApi, type NetSuiteApi } from './netsuite/api.js';
 import { notConfiguredNetSuiteApi } from './netsuite/not-configured.js';
 import { readNetSuiteSettings } from './netsuite/settings.js';
-import type { UpstreamDescriptor } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './oidc-identity.js';
 
-/** Oracle NetSuite records and SuiteQL, reached with this server's machine-to-machine credentials. */
-export const upstreamDescriptor: UpstreamDescriptor = { id: 'netsuite', displayName: 'Oracle NetSuite' };
-
-/** What tools reach as ctx.upstream: the record service and SuiteQL. */
+/** What tools reach as ctx.upstream: NetSuite's record service and SuiteQL, with this server's machine-to-machine credentials. */
 export type UpstreamApi = NetSuiteApi;
 
 /** Created once at start-up; does no I/O (the first tool call fetches the first token). */

@@ -2,14 +2,10 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createSalesforceApi, type SalesforceApi } from './salesforce/api.js';
 import { readSalesforceCredentials } from './salesforce/credentials.js';
-import type { UpstreamDescriptor } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './oidc-identity.js';
 
-/** Salesforce through its REST API, signed in as an integration user; callers sign in with any OIDC provider. */
-export const upstreamDescriptor: UpstreamDescriptor = { id: 'salesforce', displayName: 'Salesforce' };
-
-/** What tools reach as ctx.upstream: `sobjects`, `soql` and `describe`. */
+/** What tools reach as ctx.upstream: Salesforce's `sobjects`, `soql` and `describe`, signed in as an integration user. */
 export type UpstreamApi = SalesforceApi;
 
 /** Created once at start-up; the session is requested on the first call. */

@@ -3,12 +3,8 @@ import type { Logger } from '../logger.js';
 import { restApiTokenIssuer } from './rest-api-issuer.js';
 import { createConfiguredRestApi, restApiProblems } from './rest-api/create.js';
 import type { RestApi } from './rest-api/rest-api.js';
-import type { UpstreamDescriptor } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './identity.js';
-
-/** Scalekit: the authorization server of the MCP server's callers, and the issuer of the REST API's tokens. */
-export const upstreamDescriptor: UpstreamDescriptor = { id: 'scalekit', displayName: 'Scalekit' };
 
 /** What tools reach as ctx.upstream. */
 export interface UpstreamApi {
