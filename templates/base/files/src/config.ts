@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { authEnv } from './auth/config.js';
-import { storageEnv } from './storage/config.js';
+import { storageEnv } from './storage/index.js';
 import { upstreamEnv } from './upstream/config.js';
 import { upstreamHttpEnv } from './upstream/http/settings.js';
 

@@ -1,8 +1,18 @@
-import type { Config } from '../config.js';
+import { z } from 'zod';
+
 import { MemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
 
+/** Environment variables of the in-memory store, merged into the server's config schema. */
+export const storageEnv = {
+  /** Upper bound on stored entries, so a flood of single-use items cannot exhaust the heap. */
+  MEMORY_STORE_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+};
+
+/** The store's own variables as the config schema parses them (the server passes its whole config). */
+type StorageSettings = { readonly [Name in keyof typeof storageEnv]: z.output<(typeof storageEnv)[Name]> };
+
 /** In-process storage: nothing survives a restart and replicas do not share it. Fine for one instance. */
-export async function createStore(config: Config): Promise<Store> {
-  return new MemoryStore({ maxEntries: config.MEMORY_STORE_MAX_ENTRIES });
+export async function createStore(settings: StorageSettings): Promise<Store> {
+  return new MemoryStore({ maxEntries: settings.MEMORY_STORE_MAX_ENTRIES });
 }

@@ -1,8 +1,7 @@
 import type { Logger } from '../../logger.js';
 import type { UpstreamHttpPolicy } from '../http/settings.js';
 import { createUpstreamClient } from '../http/upstream-client.js';
-import { NETSUITE } from './display-name.js';
-import { parseNetSuiteError } from './error-body.js';
+import { NETSUITE, parseNetSuiteError } from './error-body.js';
 import { netSuiteRecords, type NetSuiteRecords } from './records.js';
 import type { NetSuiteSettings } from './settings.js';
 import { netSuiteSuiteQl, type NetSuiteSuiteQl } from './suiteql.js';

@@ -1,5 +1,5 @@
 import { UpstreamUnknownError } from '../http/errors.js';
-import { NETSUITE } from './display-name.js';
+import { NETSUITE } from './error-body.js';
 
 /** One page of a NetSuite collection (a record list or SuiteQL rows), without its navigation links. */
 export interface CollectionPage<T> {

@@ -1,5 +1,8 @@
 import type { FieldProblem, ParsedUpstreamError } from '../http/errors.js';
 
+/** How errors and logs name the upstream: `details.upstream` of every NetSuite tool error. */
+export const NETSUITE = 'NetSuite';
+
 /**
  * Reads NetSuite's REST error body (RFC 7807 style):
  * `{ type, title, status, "o:errorDetails": [{ detail, "o:errorPath"?, "o:errorCode" }] }`.

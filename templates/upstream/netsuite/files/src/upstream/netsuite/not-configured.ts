@@ -1,6 +1,6 @@
 import { ToolError } from '../../errors.js';
 import type { NetSuiteApi } from './api.js';
-import { NETSUITE } from './display-name.js';
+import { NETSUITE } from './error-body.js';
 
 /**
  * The NetSuite API while settings are missing: every call fails with `upstream_not_configured`,

@@ -2,7 +2,7 @@ import { UpstreamUnknownError } from '../http/errors.js';
 import { pathOf } from '../http/safe-path.js';
 import type { UpstreamCallContext, UpstreamClient } from '../http/upstream-client.js';
 import { collectionPage, withoutLinks, type CollectionPage } from './collection-page.js';
-import { NETSUITE } from './display-name.js';
+import { NETSUITE } from './error-body.js';
 import { checkFieldId, checkRecordId, checkRecordType } from './identifiers.js';
 import { checkPage, type PageRequest } from './paging.js';
 

@@ -2,7 +2,7 @@ import { clientCredentialsTokenSource } from '../http/client-credentials.js';
 import type { UpstreamHttpPolicy } from '../http/settings.js';
 import type { TokenSource } from '../http/token-source.js';
 import { signClientAssertion } from './client-assertion.js';
-import { NETSUITE } from './display-name.js';
+import { NETSUITE } from './error-body.js';
 import type { NetSuiteSettings } from './settings.js';
 
 /**

@@ -1,6 +1,6 @@
 import { requestToken } from '../http/token-endpoint.js';
 import type { TokenSource } from '../http/token-source.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 import { salesforceSession, tokenEndpointOf, type SessionOptions } from './session.js';
 
 export interface ClientCredentials {

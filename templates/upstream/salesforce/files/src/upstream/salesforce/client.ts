@@ -5,8 +5,7 @@ import type { TokenSource } from '../http/token-source.js';
 import { createUpstreamClient, type UpstreamClient } from '../http/upstream-client.js';
 import { clientCredentialsSession } from './client-credentials.js';
 import type { SalesforceCredentials } from './credentials.js';
-import { SALESFORCE } from './display-name.js';
-import { isExpiredSession, parseSalesforceError } from './errors.js';
+import { isExpiredSession, parseSalesforceError, SALESFORCE } from './errors.js';
 import { jwtBearerSession } from './jwt-bearer.js';
 import { restApiBaseOf, type SessionOptions } from './session.js';
 

@@ -7,6 +7,9 @@ import { parseErrorBody } from '../http/response-body.js';
  * user may not edit as a 400), so the parser gives the code's meaning and the client reports that.
  */
 
+/** How errors and logs name the upstream: `details.upstream` of every Salesforce tool error. */
+export const SALESFORCE = 'Salesforce';
+
 interface SalesforceApiError {
   message?: unknown;
   errorCode?: unknown;

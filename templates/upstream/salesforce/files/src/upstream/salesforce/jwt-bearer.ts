@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 
 import { requestToken } from '../http/token-endpoint.js';
 import type { TokenSource } from '../http/token-source.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 import { signJwtBearerAssertion } from './jwt-assertion.js';
 import { jwtBearerAudience } from './login-url.js';
 import { salesforceSession, tokenEndpointOf, type SessionOptions } from './session.js';

@@ -1,5 +1,5 @@
 import { ToolError } from '../../errors.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 
 /**
  * The answer of every Salesforce call while settings are missing: the server runs, its other tools

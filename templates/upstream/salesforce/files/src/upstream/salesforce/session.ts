@@ -1,7 +1,7 @@
 import { UpstreamUnknownError } from '../http/errors.js';
 import { accessTokenFrom, type TokenResponse } from '../http/token-endpoint.js';
 import { cachedTokenSource, type TokenSource } from '../http/token-source.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 import { isAcceptableInstanceUrl } from './login-url.js';
 
 export interface SessionOptions {

@@ -1,7 +1,7 @@
 import { UpstreamUnknownError } from '../http/errors.js';
 import { pathOf } from '../http/safe-path.js';
 import type { UpstreamCallContext, UpstreamClient } from '../http/upstream-client.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 import { fieldName, recordId, sObjectName } from './names.js';
 import { withoutAttributes, type SalesforceRecord } from './records.js';
 

@@ -2,7 +2,7 @@ import { ToolError } from '../../errors.js';
 import { UpstreamUnknownError } from '../http/errors.js';
 import { pathOf } from '../http/safe-path.js';
 import type { UpstreamCallContext, UpstreamClient } from '../http/upstream-client.js';
-import { SALESFORCE } from './display-name.js';
+import { SALESFORCE } from './errors.js';
 import { recordsOf, type SalesforceRecord } from './records.js';
 import { assertReadOnlySoql } from './soql-read-only.js';
 

@@ -1,2 +1,0 @@
-/** How errors and logs name the upstream: `details.upstream` of every NetSuite tool error. */
-export const NETSUITE = 'NetSuite';

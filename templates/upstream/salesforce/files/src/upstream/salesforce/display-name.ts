@@ -1,2 +1,0 @@
-/** How errors and logs name this upstream. */
-export const SALESFORCE = 'Salesforce';
