@@ -30,7 +30,11 @@ export function restApiSettings(preset: RestApiPreset): EnvVar[] {
   ];
 }
 
-/** A REST API of collections behind the api_* tools, for presets that front no particular product. */
+/**
+ * A REST API of collections behind the api_* tools, for presets that front no particular product.
+ * Its src/upstream/index.ts takes the callers' identity provider from the preset's
+ * src/upstream/identity.ts and the REST API's token issuer from its src/upstream/rest-api-issuer.ts.
+ */
 export const restApi = {
   folder: 'layers/rest-api',
   readme: [{ file: 'rest-api.md' }],

@@ -5,7 +5,7 @@ import { createNetSuiteApi, type NetSuiteApi } from './netsuite/api.js';
 import { notConfiguredNetSuiteApi } from './netsuite/not-configured.js';
 import { readNetSuiteSettings } from './netsuite/settings.js';
 
-export { identityProvider, identityProviderProblems } from './oidc-identity.js';
+export { identityProvider, identityProviderProblems } from './identity.js';
 
 /** What tools reach as ctx.upstream: NetSuite's record service and SuiteQL, with this server's machine-to-machine credentials. */
 export type UpstreamApi = NetSuiteApi;

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.js';
 import { createSalesforceApi, type SalesforceApi } from './salesforce/api.js';
 import { readSalesforceCredentials } from './salesforce/credentials.js';
 
-export { identityProvider, identityProviderProblems } from './oidc-identity.js';
+export { identityProvider, identityProviderProblems } from './identity.js';
 
 /** What tools reach as ctx.upstream: Salesforce's `sobjects`, `soql` and `describe`, signed in as an integration user. */
 export type UpstreamApi = SalesforceApi;
