@@ -29,8 +29,7 @@ export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
 }
 
 function tokenUrlOf(config: Config): RestApiTokenIssuer['tokenUrl'] {
-  const { UPSTREAM_TOKEN_URL: override, ENTRA_AUTHORITY_HOST: authority, ENTRA_TENANT_ID: tenantId } = config;
-  if (override !== undefined) return { url: override };
+  const { ENTRA_AUTHORITY_HOST: authority, ENTRA_TENANT_ID: tenantId } = config;
   if (tenantId === undefined) {
     return { missing: "ENTRA_TENANT_ID: required to request the REST API's tokens; the directory (tenant) ID the API belongs to (or set UPSTREAM_TOKEN_URL)" };
   }

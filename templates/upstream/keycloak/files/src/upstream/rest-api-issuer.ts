@@ -13,7 +13,7 @@ export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
   const scoped = scope !== undefined ? { scope } : {};
   return {
     name: 'Keycloak',
-    tokenUrl: tokenUrlOf(config.UPSTREAM_TOKEN_URL, url, realm),
+    tokenUrl: tokenUrlOf(url, realm),
     clientCredentials: scoped,
     tokenExchange: { ...scoped, ...(audience !== undefined && { audience }) },
     missingFor: (mode: TokenGrantMode) =>
@@ -23,8 +23,7 @@ export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
   };
 }
 
-function tokenUrlOf(override: string | undefined, url: string | undefined, realm: string | undefined): RestApiTokenIssuer['tokenUrl'] {
-  if (override !== undefined) return { url: override };
+function tokenUrlOf(url: string | undefined, realm: string | undefined): RestApiTokenIssuer['tokenUrl'] {
   if (url === undefined || realm === undefined) {
     return { missing: "KEYCLOAK_URL and KEYCLOAK_REALM: required to request the REST API's tokens from the realm, e.g. https://sso.example.com and acme (or set UPSTREAM_TOKEN_URL)" };
   }

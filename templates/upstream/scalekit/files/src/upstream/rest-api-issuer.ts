@@ -7,15 +7,13 @@ import type { RestApiTokenIssuer } from './rest-api/token-issuer.js';
  * audience are configured on the API client in Scalekit; UPSTREAM_SCOPE narrows the scopes requested.
  */
 export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
-  const { UPSTREAM_TOKEN_URL: override, SCALEKIT_ENVIRONMENT_URL: environment, UPSTREAM_SCOPE: scope } = config;
+  const { SCALEKIT_ENVIRONMENT_URL: environment, UPSTREAM_SCOPE: scope } = config;
   return {
     name: 'Scalekit',
     tokenUrl:
-      override !== undefined
-        ? { url: override }
-        : environment !== undefined
-          ? { url: `${environment}/oauth/token` }
-          : { missing: "SCALEKIT_ENVIRONMENT_URL: required to request the REST API's tokens; the Scalekit environment URL, e.g. https://acme.scalekit.com (or set UPSTREAM_TOKEN_URL)" },
+      environment !== undefined
+        ? { url: `${environment}/oauth/token` }
+        : { missing: "SCALEKIT_ENVIRONMENT_URL: required to request the REST API's tokens; the Scalekit environment URL, e.g. https://acme.scalekit.com (or set UPSTREAM_TOKEN_URL)" },
     clientCredentials: scope !== undefined ? { scope } : {},
     missingFor: () => [],
   };

@@ -51,20 +51,21 @@ function resolveAuth(config: RestApiConfig, issuer: RestApiTokenIssuer): RestApi
     case 'token_exchange': {
       const params = mode === 'client_credentials' ? issuer.clientCredentials : issuer.tokenExchange;
       const { UPSTREAM_CLIENT_ID: clientId, UPSTREAM_CLIENT_SECRET: clientSecret } = config;
+      const tokenUrl = config.UPSTREAM_TOKEN_URL !== undefined ? { url: config.UPSTREAM_TOKEN_URL } : issuer.tokenUrl;
       const problems = [
         ...(params === undefined ? [`UPSTREAM_API_AUTH: ${issuer.name} does not support ${mode}`] : []),
         ...(clientId === undefined ? [`UPSTREAM_CLIENT_ID: ${requiredFor}; this server's OAuth client ID at ${issuer.name}, e.g. mcp-server`] : []),
         ...(clientSecret === undefined ? [`UPSTREAM_CLIENT_SECRET: ${requiredFor}; the client secret of UPSTREAM_CLIENT_ID`] : []),
-        ...('missing' in issuer.tokenUrl ? [issuer.tokenUrl.missing] : []),
+        ...('missing' in tokenUrl ? [tokenUrl.missing] : []),
         ...issuer.missingFor(mode),
       ];
-      if (params === undefined || clientId === undefined || clientSecret === undefined || 'missing' in issuer.tokenUrl || problems.length > 0) {
+      if (params === undefined || clientId === undefined || clientSecret === undefined || 'missing' in tokenUrl || problems.length > 0) {
         return { problems };
       }
       return {
         mode,
         issuer: issuer.name,
-        tokenUrl: issuer.tokenUrl.url,
+        tokenUrl: tokenUrl.url,
         client: { method: config.UPSTREAM_CLIENT_AUTH_METHOD, clientId, clientSecret },
         params,
       };

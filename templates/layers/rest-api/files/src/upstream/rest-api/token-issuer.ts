@@ -15,7 +15,10 @@ export interface TokenRequestParams {
 export interface RestApiTokenIssuer {
   /** Display name in errors: 'Keycloak'. */
   readonly name: string;
-  /** The token endpoint: UPSTREAM_TOKEN_URL, else derived from the identity provider's settings; or what is missing to know it. */
+  /**
+   * The token endpoint as the identity provider's settings give it, or what is missing to know it.
+   * UPSTREAM_TOKEN_URL, when set, is used instead.
+   */
   readonly tokenUrl: { readonly url: string } | { readonly missing: string };
   readonly clientCredentials: TokenRequestParams;
   /** RFC 8693 token exchange parameters; absent where the identity provider does not exchange tokens. */
