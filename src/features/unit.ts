@@ -105,11 +105,32 @@ export interface UpstreamSetting {
 
 export type UpstreamSettings = Readonly<Record<string, UpstreamSetting>>;
 
+/**
+ * How the identity provider of a preset on the rest-api layer issues the tokens of the REST API
+ * behind the api_* tools, and how the generated tests play it (tests/helpers/rest-api-test-idp.ts).
+ */
+export interface RestApiTokens {
+  /** How its token endpoint takes the client secret by default (UPSTREAM_CLIENT_AUTH_METHOD). */
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  /** It exchanges a caller's access token for one for the REST API (RFC 8693). */
+  tokenExchange: boolean;
+  testIdp: {
+    /** The setting that says where the identity provider is: the tests set it to the fake's origin followed by `path`. */
+    location: { setting: string; path: string };
+    /** Further settings the preset needs to request the REST API's tokens. */
+    settings: Readonly<Record<string, string>>;
+    /** Where the preset then requests tokens, below the fake's origin. */
+    tokenPath: string;
+  };
+}
+
 export interface UpstreamUnit<Id extends string = string, Auth extends string = string, Settings extends UpstreamSettings = UpstreamSettings>
   extends OptionUnit<Id> {
   /** Strategies that work against this upstream, the first being the default. */
   authStrategies: readonly [Auth, ...Auth[]];
   settings: Settings;
+  /** Presets on the rest-api layer: how their identity provider issues the REST API's tokens. */
+  restApi?: RestApiTokens;
 }
 
 export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {

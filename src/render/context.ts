@@ -29,6 +29,8 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       label: selection.upstream.label,
       /** The upstream's own settings chosen at generation, rendered as configuration defaults ('' when left to the environment). */
       settings: renderedSettings(selection),
+      /** How the identity provider issues the REST API's tokens, for presets on the rest-api layer. */
+      restApi: selection.upstream.restApi,
     },
     auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens },
     storage: { id: selection.storage.id, label: selection.storage.label },

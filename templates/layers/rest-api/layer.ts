@@ -1,4 +1,4 @@
-import { neededByUpstreamTools, optionalSecret, optionalSetting, type EnvVar, type Layer } from '../../../src/features/unit.js';
+import { neededByUpstreamTools, optionalSecret, optionalSetting, type EnvVar, type Layer, type RestApiTokens } from '../../../src/features/unit.js';
 
 /** What differs per preset in the settings of the REST API behind the api_* tools. */
 export interface RestApiPreset {
@@ -6,13 +6,12 @@ export interface RestApiPreset {
   auth: EnvVar;
   tokenUrl: EnvVar;
   clientId: EnvVar;
-  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
   scope: EnvVar;
   audience?: EnvVar;
 }
 
 /** The settings of the REST API behind the api_* tools, as one preset documents them. */
-export function restApiSettings(preset: RestApiPreset): EnvVar[] {
+export function restApiSettings(tokens: RestApiTokens, preset: RestApiPreset): EnvVar[] {
   // With client_credentials as the default, the client's ID and secret are needed too.
   const withClient = preset.auth.example === 'client_credentials' ? neededByUpstreamTools : (envVar: EnvVar) => envVar;
   return [
@@ -23,7 +22,7 @@ export function restApiSettings(preset: RestApiPreset): EnvVar[] {
     preset.tokenUrl,
     withClient(preset.clientId),
     withClient(optionalSecret('UPSTREAM_CLIENT_SECRET', 'Client secret of UPSTREAM_CLIENT_ID.')),
-    optionalSetting('UPSTREAM_CLIENT_AUTH_METHOD', 'How the client secret is sent to the token endpoint: client_secret_basic (HTTP Basic) or client_secret_post (form body).', preset.clientAuthMethod),
+    optionalSetting('UPSTREAM_CLIENT_AUTH_METHOD', 'How the client secret is sent to the token endpoint: client_secret_basic (HTTP Basic) or client_secret_post (form body).', tokens.clientAuthMethod),
     preset.scope,
     ...(preset.audience === undefined ? [] : [preset.audience]),
     optionalSetting('UPSTREAM_API_COLLECTIONS', 'Collections the api_* tools may reach, separated by commas; unset allows every collection.', 'orders,customers'),

@@ -1,5 +1,16 @@
-import { neededByUpstreamTools, optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { neededByUpstreamTools, optionalSetting, type RestApiTokens, type UpstreamUnit } from '../../../src/features/unit.js';
 import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+/** App-only tokens at <authority>/<tenant>/oauth2/v2.0/token, for <Application ID URI>/.default; the secret goes in the body. */
+const restApiTokens = {
+  clientAuthMethod: 'client_secret_post',
+  tokenExchange: false,
+  testIdp: {
+    location: { setting: 'ENTRA_AUTHORITY_HOST', path: '' },
+    settings: { ENTRA_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', UPSTREAM_SCOPE: 'api://orders-api/.default' },
+    tokenPath: '/72f988bf-86f1-41af-91ab-2d7cd011db47/oauth2/v2.0/token',
+  },
+} as const satisfies RestApiTokens;
 
 export default {
   id: 'entra',
@@ -10,6 +21,7 @@ export default {
   // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
   authStrategies: ['jwt', 'gateway', 'none'],
   settings: {},
+  restApi: restApiTokens,
   envVars: [
     {
       name: 'ENTRA_TENANT_ID',
@@ -29,11 +41,10 @@ export default {
     },
     optionalSetting('ENTRA_AUTHORITY_HOST', 'Sign-in host; change it for a national cloud (e.g. https://login.microsoftonline.us).', 'https://login.microsoftonline.com'),
     optionalSetting('ENTRA_APP_ID_URI', 'Application ID URI from "Expose an API"; clients request scopes as <URI>/<scope>. Default: api://<ENTRA_CLIENT_ID>.', 'api://00000000-0000-0000-0000-000000000000'),
-    ...restApiSettings({
+    ...restApiSettings(restApiTokens, {
       auth: optionalSetting('UPSTREAM_API_AUTH', 'How the server authenticates to the REST API: client_credentials (an app-only token from the tenant), api_key or none.', 'client_credentials'),
       tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <ENTRA_AUTHORITY_HOST>/<ENTRA_TENANT_ID>/oauth2/v2.0/token; required when ENTRA_TENANT_ID is organizations or common.", 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token'),
       clientId: optionalSetting('UPSTREAM_CLIENT_ID', "Application (client) ID of the app registration that holds the client secret and the REST API's application permission.", '00000000-0000-0000-0000-000000000000'),
-      clientAuthMethod: 'client_secret_post',
       scope: neededByUpstreamTools(optionalSetting('UPSTREAM_SCOPE', "The REST API's Application ID URI followed by /.default (required for client_credentials).", 'api://00000000-0000-0000-0000-000000000000/.default')),
     }),
   ],

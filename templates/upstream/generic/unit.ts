@@ -1,6 +1,13 @@
-import { optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { optionalSetting, type RestApiTokens, type UpstreamUnit } from '../../../src/features/unit.js';
 import { oidcIdentity } from '../../layers/oidc-identity/layer.js';
 import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+/** Any OAuth server: its token endpoint is named outright (UPSTREAM_TOKEN_URL). */
+const restApiTokens = {
+  clientAuthMethod: 'client_secret_basic',
+  tokenExchange: false,
+  testIdp: { location: { setting: 'UPSTREAM_TOKEN_URL', path: '/oauth2/token' }, settings: {}, tokenPath: '/oauth2/token' },
+} as const satisfies RestApiTokens;
 
 export default {
   id: 'generic',
@@ -11,11 +18,11 @@ export default {
   // `none` first: a generic project runs the moment it is generated, before an IdP is chosen.
   authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
   settings: {},
-  envVars: restApiSettings({
+  restApi: restApiTokens,
+  envVars: restApiSettings(restApiTokens, {
     auth: optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: none, api_key (static key in a header) or client_credentials (this server's own OAuth token).", 'none'),
     tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint of the OAuth server that issues the REST API's tokens (required for client_credentials).", 'https://idp.example.com/oauth2/token'),
     clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's OAuth client ID at the identity provider (client_credentials).", 'mcp-server'),
-    clientAuthMethod: 'client_secret_basic',
     scope: optionalSetting('UPSTREAM_SCOPE', "Space-separated scopes requested for the REST API's tokens.", 'orders.read orders.write'),
     audience: optionalSetting('UPSTREAM_AUDIENCE', "Audience requested for the REST API's tokens, sent as the audience parameter (Auth0 and others).", 'https://api.example.com'),
   }),

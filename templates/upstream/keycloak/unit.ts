@@ -1,5 +1,16 @@
-import { optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { optionalSetting, type RestApiTokens, type UpstreamUnit } from '../../../src/features/unit.js';
 import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+/** The realm's token endpoint, derived from KEYCLOAK_URL and KEYCLOAK_REALM; it also exchanges callers' tokens. */
+const restApiTokens = {
+  clientAuthMethod: 'client_secret_basic',
+  tokenExchange: true,
+  testIdp: {
+    location: { setting: 'KEYCLOAK_URL', path: '' },
+    settings: { KEYCLOAK_REALM: 'test-realm' },
+    tokenPath: '/realms/test-realm/protocol/openid-connect/token',
+  },
+} as const satisfies RestApiTokens;
 
 export default {
   id: 'keycloak',
@@ -9,6 +20,7 @@ export default {
   layers: [restApi],
   authStrategies: ['jwt', 'introspection', 'gateway', 'none'],
   settings: {},
+  restApi: restApiTokens,
   envVars: [
     {
       name: 'KEYCLOAK_URL',
@@ -35,11 +47,10 @@ export default {
       required: 'with-token-auth',
       secret: false,
     },
-    ...restApiSettings({
+    ...restApiSettings(restApiTokens, {
       auth: optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: client_credentials (this server's own token from the realm), token_exchange (a token per caller, exchanged for the caller's access token; needs jwt or introspection auth), api_key or none.", 'client_credentials'),
       tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <KEYCLOAK_URL>/realms/<KEYCLOAK_REALM>/protocol/openid-connect/token.", 'https://sso.example.com/realms/acme/protocol/openid-connect/token'),
       clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's confidential client in the realm (service accounts for client_credentials, standard token exchange for token_exchange).", 'mcp-server'),
-      clientAuthMethod: 'client_secret_basic',
       scope: optionalSetting('UPSTREAM_SCOPE', "Space-separated scopes requested for the REST API's tokens.", 'orders:read'),
       audience: optionalSetting('UPSTREAM_AUDIENCE', 'Client ID of the REST API in the realm: the audience of exchanged tokens (required for token_exchange).', 'orders-api'),
     }),

@@ -1,5 +1,12 @@
-import { optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
+import { optionalSetting, type RestApiTokens, type UpstreamUnit } from '../../../src/features/unit.js';
 import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
+
+/** API clients' tokens at <environment>/oauth/token; the secret goes in the body. */
+const restApiTokens = {
+  clientAuthMethod: 'client_secret_post',
+  tokenExchange: false,
+  testIdp: { location: { setting: 'SCALEKIT_ENVIRONMENT_URL', path: '/scalekit-env' }, settings: {}, tokenPath: '/scalekit-env/oauth/token' },
+} as const satisfies RestApiTokens;
 
 export default {
   id: 'scalekit',
@@ -10,6 +17,7 @@ export default {
   // Scalekit issues JWT access tokens for MCP servers and publishes no introspection endpoint for them.
   authStrategies: ['jwt', 'gateway', 'none'],
   settings: {},
+  restApi: restApiTokens,
   envVars: [
     {
       name: 'SCALEKIT_ENVIRONMENT_URL',
@@ -28,11 +36,10 @@ export default {
       secret: false,
     },
     optionalSetting('SCALEKIT_JWKS_URL', 'Signing keys of the environment. Default: <SCALEKIT_ENVIRONMENT_URL>/keys.', 'https://acme.scalekit.com/keys'),
-    ...restApiSettings({
+    ...restApiSettings(restApiTokens, {
       auth: optionalSetting('UPSTREAM_API_AUTH', 'How the server authenticates to the REST API: client_credentials (a token of a Scalekit API client), api_key or none.', 'client_credentials'),
       tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <SCALEKIT_ENVIRONMENT_URL>/oauth/token.", 'https://acme.scalekit.com/oauth/token'),
       clientId: optionalSetting('UPSTREAM_CLIENT_ID', 'Client ID of the Scalekit API client (machine-to-machine client) registered for the organization.', 'your-api-client-id'),
-      clientAuthMethod: 'client_secret_post',
       scope: optionalSetting('UPSTREAM_SCOPE', 'Space-separated scopes requested; unset asks for the scopes the API client holds.', 'orders:read'),
     }),
   ],

@@ -294,7 +294,7 @@ function serverEnvFor(mode: FakeAuthMode, origin: string, apiUrl: string): Recor
     case 'api_key':
       return { ...common, UPSTREAM_API_KEY: FAKE_CREDENTIALS.apiKey };
     case 'client_credentials':
-      return { ...common, ...client, ...restApiTestIdp.clientCredentialsEnv };
+      return { ...common, ...client };
     case 'token_exchange':
       return { ...common, ...client, UPSTREAM_AUDIENCE: FAKE_CREDENTIALS.audience };
   }
