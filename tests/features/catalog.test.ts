@@ -19,6 +19,11 @@ describe('the catalog', () => {
     expect(CATALOG[option].map((unit) => unit.folder)).toEqual(ids(CATALOG[option]).map((id) => `${option}/${id}`));
   });
 
+  it.each(OPTIONS)('gives each %s unit a label that generated TypeScript can quote as it is', (option) => {
+    // server_info writes the label into a single-quoted string literal.
+    expect(CATALOG[option].filter((unit) => /['\\\n]/.test(unit.label)).map((unit) => unit.id)).toEqual([]);
+  });
+
   it("matches the README's option matrix: each upstream with its auth strategies, the storage backends and deploy targets", () => {
     const rows = CATALOG.upstream.map(
       (unit) => new RegExp(`^\\| \`${unit.id}\` — [^|]+ \\| ${escape(quoted(unit.authStrategies))} \\| ${escape(quoted(ids(CATALOG.storage)))} \\| ${escape(quoted(ids(CATALOG.deploy)))} \\|$`, 'm'),
