@@ -1,19 +1,49 @@
-// Bundles the CLI into one ESM file so `npx create-enterprise-mcp` starts without resolving
-// hundreds of modules; dependencies stay external and load lazily where the code imports them.
+// Bundles the CLI and its dependencies into dist/, so `npx create-enterprise-mcp` installs one
+// package and starts without resolving hundreds of modules. Code behind a dynamic import (each
+// command, process spawning, the prompts) lands in chunks of its own and loads only when that path
+// runs.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
-const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const OUT = 'dist';
 
-await build({
+await rm(OUT, { recursive: true, force: true });
+const { metafile } = await build({
   entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+  outdir: OUT,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
-  external: Object.keys(pkg.dependencies ?? {}),
+  target: 'node20.12',
+  // Bundled CommonJS packages (commander, handlebars) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __cemCreateRequire } from 'node:module';\nconst require = __cemCreateRequire(import.meta.url);" },
+  // Licence comments in the bundled code stay in the bundle.
+  legalComments: 'eof',
+  minifySyntax: true,
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
 });
+await writeFile(join(OUT, 'THIRD-PARTY-LICENSES.md'), await licences(metafile));
+
+/** The licence of every package bundled into dist/, as each package ships it: it ships with their code. */
+async function licences({ inputs }) {
+  const packages = new Set();
+  for (const input of Object.keys(inputs)) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(match[1]);
+  }
+  const sections = [];
+  for (const dir of [...packages].sort()) {
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    const files = await readdir(dir);
+    const licence = files.filter((name) => /^(licen[cs]e|copying)/i.test(name));
+    if (licence.length === 0) throw new Error(`${pkg.name} is bundled into ${OUT}/ but ships no licence file to keep with it.`);
+    // An Apache-2.0 NOTICE file travels with the code as the licence does.
+    const texts = await Promise.all([...licence, ...files.filter((name) => /^notice/i.test(name))].map(async (name) => (await readFile(join(dir, name), 'utf8')).trim()));
+    sections.push(`## ${pkg.name}@${pkg.version} (${pkg.license})\n\n${texts.join('\n\n')}\n`);
+  }
+  return `# Third-party licences\n\nThe files in this folder include the following packages, under their own licences.\n\n${sections.join('\n')}`;
+}

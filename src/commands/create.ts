@@ -1,4 +1,3 @@
-import * as clack from '@clack/prompts';
 import { resolve } from 'node:path';
 import { CliError, EXIT_CANCELLED, EXIT_OUTPUT_CLOSED } from '../errors.js';
 import { selectUnits } from '../features/select.js';
@@ -39,10 +38,10 @@ export const defaultCreateDependencies = (): CreateDependencies => ({
 
 /** `create-enterprise-mcp [directory]`: resolve options, render in memory, write atomically, then set up. */
 export async function createCommand(flags: CreateCommandFlags, deps: CreateDependencies = defaultCreateDependencies()): Promise<void> {
-  if (deps.interactive && !flags.yes) clack.intro('create-enterprise-mcp');
+  if (deps.interactive && !flags.yes) (await import('@clack/prompts')).intro('create-enterprise-mcp');
   const launcher = unsupportedLauncher(deps.userAgent);
   if (launcher !== undefined && flags.packageManager === undefined) {
-    warn(`${launcher} launched this, but generated projects support ${PACKAGE_MANAGERS.join(' and ')} only: using npm (choose with --package-manager).`);
+    await warn(`${launcher} launched this, but generated projects support ${PACKAGE_MANAGERS.join(' and ')} only: using npm (choose with --package-manager).`);
   }
   const { directory, options, run } = await resolveCreate(flags, {
     interactive: deps.interactive,
@@ -87,9 +86,9 @@ export async function createCommand(flags: CreateCommandFlags, deps: CreateDepen
       if (result.ok && step.kind === 'install') installed = true;
       if (!result.ok) warnings.push(`${capitalise(step.what)}:\n${result.reason}\nRetry with: ${result.retry}`);
     }
-    for (const warning of warnings) warn(warning);
+    for (const warning of warnings) await warn(warning);
 
-    note(nextSteps({ options, selection, shownDir: shown, installed, packageManagerFound: deps.isInstalled(options.packageManager) }).join('\n'), 'Next steps');
+    await note(nextSteps({ options, selection, shownDir: shown, installed, packageManagerFound: deps.isInstalled(options.packageManager) }).join('\n'), 'Next steps');
     if (warnings.length > 0) process.exitCode = 1;
   } finally {
     stop.dispose();

@@ -1,7 +1,13 @@
-import { execa } from 'execa';
 import { HOW_TO_INSTALL } from '../options/package-manager.js';
 import type { PackageManager } from '../options/schema.js';
 import { progress } from '../ui/status.js';
+
+type Execa = typeof import('execa').execa;
+
+/** Loaded when a step runs: a scaffold with `--no-install --no-git` never spawns a process. */
+async function loadExeca(): Promise<Execa> {
+  return (await import('execa')).execa;
+}
 
 export type StepResult = { ok: true } | { ok: false; reason: string; retry: string };
 
@@ -13,8 +19,9 @@ export const GIT_FINISH = 'git init --initial-branch=main && git add -A && git c
  * to retry. `signal` stops the install (Ctrl-C): the project stays, the install is left to redo.
  */
 export async function installDependencies(cwd: string, packageManager: PackageManager, shownDir: string, signal?: AbortSignal): Promise<StepResult> {
-  const step = progress(`Installing dependencies with ${packageManager}`);
+  const step = await progress(`Installing dependencies with ${packageManager}`);
   try {
+    const execa = await loadExeca();
     await execa(packageManager, ['install'], { cwd, all: true, ...(signal ? { cancelSignal: signal } : {}) });
     step.done('Dependencies installed');
     return { ok: true };
@@ -30,6 +37,7 @@ export async function installDependencies(cwd: string, packageManager: PackageMa
  * surprise.
  */
 export async function initialiseGit(cwd: string, signal?: AbortSignal): Promise<StepResult | { ok: 'skipped'; reason: string }> {
+  const execa = await loadExeca();
   const stoppable = signal ? { cancelSignal: signal } : {};
   const git = (args: string[]) => execa('git', args, { cwd, all: true, ...stoppable });
   try {
@@ -50,7 +58,7 @@ export async function initialiseGit(cwd: string, signal?: AbortSignal): Promise<
       all: true,
       ...stoppable,
       // A machine without a git identity still gets its first commit; the user's own config wins when set.
-      env: await identityFallback(cwd),
+      env: await identityFallback(execa, cwd),
     });
     return { ok: true };
   } catch (error) {
@@ -58,7 +66,7 @@ export async function initialiseGit(cwd: string, signal?: AbortSignal): Promise<
   }
 }
 
-async function identityFallback(cwd: string): Promise<Record<string, string>> {
+async function identityFallback(execa: Execa, cwd: string): Promise<Record<string, string>> {
   const configured = await execa('git', ['config', 'user.email'], { cwd }).then(
     (result) => result.stdout.trim() !== '',
     () => false,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { CATALOG, idsOf, unitOf, type Catalog } from '../features/catalog.js';
 import type { UpstreamSettings, UpstreamUnit } from '../features/unit.js';

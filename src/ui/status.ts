@@ -1,5 +1,3 @@
-import * as clack from '@clack/prompts';
-import { S_BAR, S_STEP_ERROR, S_STEP_SUBMIT } from '@clack/prompts';
 import { out, paint, stdoutClosed } from './output.js';
 
 /** Drawn with clack at a terminal; plain lines in a pipe, a file or a CI log, where drawing leaves noise. */
@@ -7,16 +5,19 @@ function drawing(): boolean {
   return Boolean(process.stdout.isTTY) && !stdoutClosed();
 }
 
+/** Loaded only to draw: a run in a pipe or a CI log never needs it. */
+const clack = () => import('@clack/prompts');
+
 /** Something the user should know that does not stop the run. */
-export function warn(text: string): void {
-  if (drawing()) clack.log.warn(text);
+export async function warn(text: string): Promise<void> {
+  if (drawing()) (await clack()).log.warn(text);
   else out.warn(text);
 }
 
 /** A titled block of text, such as the next steps: a box at a terminal, indented lines elsewhere. */
-export function note(text: string, title: string): void {
+export async function note(text: string, title: string): Promise<void> {
   if (drawing()) {
-    clack.note(text, title);
+    (await clack()).note(text, title);
     return;
   }
   out.line();
@@ -34,8 +35,8 @@ export interface Progress {
  * A spinner at a terminal. In a pipe or a file every frame would stay in the output, so there it is
  * one line when the step starts and one when it ends.
  */
-export function progress(message: string): Progress {
-  if (drawing()) return spinner(message);
+export async function progress(message: string): Promise<Progress> {
+  if (drawing()) return spinner(message, await clack());
   out.line(`${message}…`);
   return { done: (text) => out.line(text), failed: (text) => out.line(text) };
 }
@@ -47,7 +48,7 @@ const FRAMES = ['◒', '◐', '◓', '◑'];
  * spins: Ctrl-C then arrives as a key press and clack exits with status 0 on the spot, the install
  * running on. In the terminal's normal mode Ctrl-C is SIGINT, for this process and the install alike.
  */
-function spinner(message: string): Progress {
+function spinner(message: string, { S_BAR, S_STEP_ERROR, S_STEP_SUBMIT }: Awaited<ReturnType<typeof clack>>): Progress {
   const draw = (text: string) => {
     if (!stdoutClosed()) process.stdout.write(`\r\x1b[2K${text}`);
   };

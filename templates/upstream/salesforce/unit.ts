@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { neededByUpstreamTools, optionalSecret, optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
 import { oidcIdentity } from '../../layers/oidc-identity/layer.js';
 
