@@ -1,7 +1,7 @@
 // Bundles the CLI and its dependencies into dist/, so `npx create-enterprise-mcp` installs one
-// package and starts without resolving hundreds of modules. Code behind a dynamic import (each
-// command, process spawning, the prompts) lands in chunks of its own and loads only when that path
-// runs.
+// package and starts without resolving hundreds of modules. Code behind a dynamic import (the
+// command line's parser and catalog, each command, process spawning, the prompts) lands in chunks
+// of its own and loads only when that path runs: `--version` reads the entry and no more.
 import { build } from 'esbuild';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ const OUT = 'dist';
 
 await rm(OUT, { recursive: true, force: true });
 const { metafile } = await build({
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/main.ts'],
   outdir: OUT,
   bundle: true,
   splitting: true,

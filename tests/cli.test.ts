@@ -43,9 +43,11 @@ describe('create-enterprise-mcp', SPAWNING, () => {
   });
 
   it('prints its version', async () => {
-    const { stdout, exitCode } = await cli('--version');
-    expect(exitCode).toBe(0);
-    expect(stdout.trim()).toBe(JSON.parse(await readFile('package.json', 'utf8')).version);
+    for (const flag of ['--version', '-v']) {
+      const { stdout, exitCode } = await cli(flag);
+      expect(exitCode).toBe(0);
+      expect(stdout.trim()).toBe(JSON.parse(await readFile('package.json', 'utf8')).version);
+    }
   });
 
   it('rejects an unknown option value, naming the allowed ones', async () => {
