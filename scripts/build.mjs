@@ -1,12 +1,38 @@
 // Bundles the CLI and its dependencies into dist/, so `npx create-enterprise-mcp` installs one
 // package and starts without resolving hundreds of modules. Code behind a dynamic import (the
-// command line's parser and catalog, each command, process spawning, the prompts) lands in chunks
-// of its own and loads only when that path runs: `--version` reads the entry and no more.
+// command line's parser and catalog, each command, the template compiler, process spawning, the
+// prompts) lands in chunks of its own and loads only when that path runs: `--version` reads the
+// entry and no more.
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+const TEMPLATES = 'templates';
 const OUT = 'dist';
+
+/** The options src/render/engine.ts compiles with (COMPILE_OPTIONS); a precompiled template must match. */
+const COMPILE_OPTIONS = { noEscape: true, strict: true };
+
+/**
+ * Fills src/render/precompiled-templates.ts with every template under templates/, compiled now, so
+ * the published CLI runs them on the Handlebars runtime and never loads the compiler.
+ */
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]render[\\/]precompiled-templates\.ts$/ }, async () => {
+      const sources = await Promise.all((await templateFiles(TEMPLATES)).map((file) => readFile(file, 'utf8')));
+      const entries = sources.map((source) => `  [${JSON.stringify(source)}, ${Handlebars.precompile(source, COMPILE_OPTIONS)}],`);
+      return { contents: `export const PRECOMPILED_TEMPLATES = new Map([\n${entries.join('\n')}\n]);\n`, loader: 'js' };
+    });
+  },
+};
+
+async function templateFiles(dir) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.hbs')).map((entry) => join(entry.parentPath, entry.name)).sort();
+}
 
 await rm(OUT, { recursive: true, force: true });
 const { metafile } = await build({
@@ -24,6 +50,7 @@ const { metafile } = await build({
   minifySyntax: true,
   sourcemap: true,
   metafile: true,
+  plugins: [precompiledTemplates],
   logLevel: 'warning',
 });
 await writeFile(join(OUT, 'THIRD-PARTY-LICENSES.md'), await licences(metafile));

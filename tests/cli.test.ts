@@ -3,9 +3,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addCommand, type AddFlags } from '../src/commands/add.js';
+import type { CapabilityKind } from '../src/options/capability-name.js';
+import { planProject } from '../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from './support/defaults.js';
+import { captureStdout, memfsProject, PROJECT_ROOT } from './support/memfs-project.js';
 
 /** The built bin, exactly as `npx create-enterprise-mcp` runs it (`npm test` builds first). */
 const BIN = resolve('bin/create-enterprise-mcp.js');
@@ -149,6 +153,51 @@ describe('create-enterprise-mcp', SPAWNING, () => {
     expect(stdout).toContain('cp .env.example .env');
     for (const variable of ['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'UPSTREAM_API_URL', 'UPSTREAM_CLIENT_SECRET']) expect(stdout).toContain(variable);
     expect(stdout).toContain('npm install   # writes package-lock.json: commit it, the Dockerfile and the CI workflow install from it');
+  });
+});
+
+/** Every file under `dir`, by posix path relative to it, as text. */
+async function filesUnder(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return Object.fromEntries(await Promise.all(files.map(async (file) => [relative(dir, file).split(sep).join('/'), await readFile(file, 'utf8')] as const)));
+}
+
+// The bin runs the bundle, whose templates were compiled when it was built; the source compiles them as it renders.
+describe('the built CLI', SPAWNING, () => {
+  it('writes byte for byte the project its templates render', async () => {
+    for (const flags of [['--upstream', 'netsuite', '--deploy', 'docker,github-actions'], ['--upstream', 'salesforce']]) {
+      const directory = flags[1] ?? 'demo';
+      expect((await cli(directory, '--yes', '--no-install', '--no-git', ...flags)).exitCode).toBe(0);
+      const written = await filesUnder(join(cwd, directory));
+      const marker = JSON.parse(written['enterprise-mcp.json'] ?? '');
+      const planned = await planProject({ options: marker.options, generatorVersion: marker.generatorVersion });
+      expect(written).toEqual(Object.fromEntries([...planned].map(([path, content]) => [path, content.toString('utf8')])));
+    }
+  });
+
+  it('adds byte for byte the files its add templates render', async () => {
+    const additions: Array<[CapabilityKind, string, AddFlags, string[]]> = [
+      ['tool', 'find-order', { description: 'Finds an order.', upstreamCall: true }, ['--description', 'Finds an order.', '--upstream-call']],
+      ['resource', 'order', { description: 'One order.', uri: 'order://{id}' }, ['--description', 'One order.', '--uri', 'order://{id}']],
+      ['prompt', 'summarise', { description: 'Summarises an order.', args: ['order_id', 'tone?'] }, ['--description', 'Summarises an order.', '--args', 'order_id,tone?']],
+    ];
+    expect((await cli('demo', '--yes', '--no-install', '--no-git', '--upstream', 'netsuite')).exitCode).toBe(0);
+    const marker = JSON.parse(await readFile(join(cwd, 'demo/enterprise-mcp.json'), 'utf8'));
+    const project = await memfsProject(marker.options);
+    const stdout = captureStdout();
+    try {
+      for (const [kind, name, flags, args] of additions) {
+        const { exitCode } = await execa('node', [BIN, 'add', kind, name, ...args], { cwd: join(cwd, 'demo'), reject: false, stdin: 'ignore', env: { NO_COLOR: '1', CI: 'true' } });
+        expect(exitCode).toBe(0);
+        await addCommand(kind, name, flags, project.deps());
+      }
+    } finally {
+      stdout.restore();
+    }
+    const added = Object.entries(project.snapshot()).filter(([path]) => /\/(tools|resources|prompts)\//.test(path));
+    expect(added.length).toBeGreaterThan(6);
+    for (const [path, content] of added) expect(await readFile(join(cwd, 'demo', relative(PROJECT_ROOT, path)), 'utf8')).toBe(content);
   });
 });
 

@@ -120,7 +120,7 @@ export async function addCommand(
   for (const { path, template } of rendered) {
     const source = await deps.readTemplate(`add/${template}`);
     if (source === undefined) throw new Error(`The CLI's template add/${template} is missing.`);
-    const content = renderTemplate(source, context, `add/${template}`, upstreamCall === undefined ? {} : { upstreamCall });
+    const content = await renderTemplate(source, context, `add/${template}`, upstreamCall === undefined ? {} : { upstreamCall });
     const previous = await readText(deps.fs, join(root, path));
     if (previous === content) plan.unchanged.push(path);
     else if (previous !== undefined && !flags.force) conflicts.push(path);

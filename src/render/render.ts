@@ -46,7 +46,7 @@ export async function renderProject({ fs, templatesDir, layers, context }: Rende
       const raw = await fs.readFile(join(filesDir, templatePath));
       const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
       const content = isTemplate(templatePath)
-        ? Buffer.from(renderTemplate(bytes.toString('utf8'), context, `${layer.folder}/${LAYER_FILES}/${templatePath}`))
+        ? Buffer.from(await renderTemplate(bytes.toString('utf8'), context, `${layer.folder}/${LAYER_FILES}/${templatePath}`))
         : bytes;
       tree.set(path, content);
       writtenBy.set(path, layer);
