@@ -1,4 +1,4 @@
-import { promises as nodeFs } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../features/catalog.js';
 import { selectUnits, type Selection } from '../features/select.js';
@@ -25,7 +25,7 @@ export async function planProject({
   catalog,
   selection = selectUnits(options, catalog),
   generatorVersion,
-  fs = nodeFs,
+  fs = localTemplates,
   templatesDir = templatesRoot(),
 }: PlanInput): Promise<FileTree> {
   const readmeSections = await Promise.all(
@@ -42,6 +42,15 @@ export async function planProject({
   tree.set(markerPath, markerBytes);
   return sortTree(tree);
 }
+
+/**
+ * The CLI's own templates: a few hundred small files on a local disk, where a synchronous read costs
+ * less than the round trips through libuv's thread pool that an asynchronous one makes.
+ */
+const localTemplates: TemplateFs = {
+  readdir: async (path, options) => readdirSync(path, options),
+  readFile: async (path) => readFileSync(path),
+};
 
 /** Where a layer keeps the README sections it contributes, as Markdown files. */
 const README_FOLDER = 'readme';

@@ -1,5 +1,5 @@
-import { constants, readdirSync, statSync, type Stats } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import type { FileTree } from './render.js';
@@ -49,11 +49,7 @@ export async function writeProject(tree: FileTree, target: string): Promise<void
   try {
     staging = await mkdtemp(join(parent, `.${basename(absolute)}-staging-`));
     await chmod(staging, 0o755);
-    for (const [path, content] of tree) {
-      const file = join(staging, ...path.split('/'));
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, content, { flag: constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY });
-    }
+    writeFiles(staging, tree);
     await moveIntoPlace(staging, absolute);
   } catch (error) {
     if (staging) await rm(staging, { recursive: true, force: true });
@@ -63,6 +59,16 @@ export async function writeProject(tree: FileTree, target: string): Promise<void
       cause: error,
     });
   }
+}
+
+/**
+ * Written synchronously: a project is a few hundred small files, and an asynchronous write costs
+ * each of them round trips through libuv's thread pool that take longer than the writes themselves.
+ */
+function writeFiles(root: string, tree: FileTree): void {
+  const files = [...tree].map(([path, content]) => ({ file: join(root, ...path.split('/')), content }));
+  for (const folder of new Set(files.map(({ file }) => dirname(file)))) mkdirSync(folder, { recursive: true });
+  for (const { file, content } of files) writeFileSync(file, content, { flag: 'wx' });
 }
 
 /**
