@@ -1,34 +1,59 @@
-// Measures a generated server against a bare SDK server in the same run and prints the figures:
-// spawn-to-ready time, idle RSS, and `tools/call` throughput and p99 latency over Streamable HTTP.
-// Usage: npm run bench:server [-- <generated-project-dir>]   (generates one with the defaults when omitted)
+// Measures generated servers against a bare SDK server and a bare node:http server in the same run
+// and prints the figures: spawn-to-first-/healthz time, idle RSS, RSS after load, and `tools/call`
+// requests/s, p50 and p99 over Streamable HTTP at 1 and 64 keep-alive connections.
+// The load comes from scripts/bench-load.mjs in its own process, so the client never shares an
+// event loop with a server.
+// Usage: npm run bench:server [-- <generated-project-dir>...]
+//   Without a directory it generates two projects: generic upstream with auth none, and with jwt
+//   (called with a Bearer token from the project's own in-process test identity provider).
+//   BENCH_SECONDS (default 10) is the measured duration of each run.
 // A benchmark, not a test: it never fails on a number.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
-const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = [1, 64];
+const LOAD_GENERATOR = resolve('scripts/bench-load.mjs');
+const PROTOCOL_VERSION = '2026-07-28';
 
-let project = process.argv[2] && resolve(process.argv[2]);
-if (!project) {
+// Generated projects need Node 22.12 or newer; the end-to-end toolchain ships Node 24.
+const toolchainNode = resolve('tests/e2e/toolchain/node_modules/node-24/bin/node');
+const serverNode = existsSync(toolchainNode) ? toolchainNode : process.execPath;
+if (serverNode === process.execPath) {
+  console.log(
+    `Node 24 of the end-to-end toolchain not found at ${toolchainNode}: servers run on ${process.version}, which generated projects may refuse.\n` +
+      'Install it with `npx vitest run --project e2e tests/e2e/toolchain.test.ts`.',
+  );
+}
+const serverNodeVersion = execFileSync(serverNode, ['--version'], { encoding: 'utf8' }).trim();
+
+/** Generates a project with the given flags into a fresh temporary folder. */
+function generate(name, flags) {
   const parent = mkdtempSync(join(tmpdir(), 'cem-bench-server-'));
-  execFileSync(process.execPath, [resolve('bin/create-enterprise-mcp.js'), 'demo', '--yes', '--no-git', '--deploy', 'none'], {
+  execFileSync(process.execPath, [resolve('bin/create-enterprise-mcp.js'), name, '--yes', '--no-git', '--deploy', 'none', ...flags], {
     cwd: parent,
     stdio: 'ignore',
     env: { ...process.env, CI: 'true', npm_config_prefer_offline: 'true' },
   });
-  project = join(parent, 'demo');
+  return join(parent, name);
 }
-execFileSync('npm', ['run', 'build'], { cwd: project, stdio: 'ignore' });
 
-// The bare baseline: the same SDK version, one echo tool, no guards, logging or config.
-const bare = join(project, 'dist', 'bench-bare-server.mjs');
+const projects =
+  process.argv.length > 2
+    ? process.argv.slice(2).map((dir) => resolve(dir))
+    : [generate('generic-none', ['--upstream', 'generic', '--auth', 'none']), generate('generic-jwt', ['--upstream', 'generic', '--auth', 'jwt'])];
+for (const project of projects) execFileSync('npm', ['run', 'build'], { cwd: project, stdio: 'ignore' });
+const sdkProject = projects[0];
+
+// The bare SDK baseline: the same SDK version, one echo tool, no guards, logging or config.
+const bareSdk = join(sdkProject, 'dist', 'bench-bare-sdk-server.mjs');
 writeFileSync(
-  bare,
+  bareSdk,
   `import { createServer } from 'node:http';
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
@@ -43,8 +68,62 @@ createServer((req, res) => { if (req.url === '/healthz') { res.end('ok'); return
 `,
 );
 
-const requireFromProject = createRequire(join(project, 'package.json'));
-const { Client, StreamableHTTPClientTransport } = await import(requireFromProject.resolve('@modelcontextprotocol/client'));
+// The floor: node:http reading the request and answering the same JSON-RPC result, no MCP at all.
+const bareHttp = join(tmpdir(), `cem-bench-bare-http-${process.pid}.mjs`);
+writeFileSync(
+  bareHttp,
+  `import { createServer } from 'node:http';
+createServer((req, res) => {
+  if (req.url === '/healthz') { res.end('ok'); return; }
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    const request = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const body = JSON.stringify({ result: { content: [{ type: 'text', text: request.params.arguments.text }], resultType: 'complete' }, jsonrpc: '2.0', id: request.id });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1');
+`,
+);
+
+// Issues a token for a project whose callers present one: the project's own test identity provider,
+// kept running in a child process because the server downloads its signing keys from it.
+const identityProviderHelper = join(tmpdir(), `cem-bench-identity-provider-${process.pid}.mts`);
+function writeIdentityProviderHelper(project) {
+  const helpers = (file) => JSON.stringify(pathToFileURL(join(project, 'tests', 'helpers', file)).href);
+  writeFileSync(
+    identityProviderHelper,
+    `import { testAuth } from ${helpers('auth-client.ts')};
+import { presetTestIdp } from ${helpers('preset-claims.ts')};
+import { placeholderAuthEnv } from ${helpers('auth-settings.ts')};
+const auth = await testAuth();
+const headers = await auth.headers(process.argv[2]);
+process.stdout.write(JSON.stringify({ env: { ...presetTestIdp.placeholderEnv, ...placeholderAuthEnv, ...auth.env }, headers }) + '\\n');
+// The provider's socket is unref'd for tests; the server keeps downloading its keys until this process is ended.
+setInterval(() => {}, 60_000);
+`,
+  );
+}
+
+async function callerOf(project, resourceUrl) {
+  if (!existsSync(join(project, 'tests', 'helpers', 'oidc-provider.ts'))) return { env: {}, headers: {}, stop: () => {} };
+  writeIdentityProviderHelper(project);
+  const child = spawn(serverNode, ['--import', 'tsx', identityProviderHelper, resourceUrl], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The provider prints its own notices on stdout too; the answer is the line that is a JSON object.
+  let output = '';
+  const answer = () => output.split('\n').find((line) => line.startsWith('{') && output.includes(`${line}\n`));
+  for await (const chunk of child.stdout) {
+    output += chunk;
+    if (answer() !== undefined) break;
+  }
+  try {
+    return { ...JSON.parse(answer() ?? ''), stop: () => child.kill('SIGTERM') };
+  } catch {
+    console.log(`identity provider answered: ${output}`);
+    child.kill('SIGTERM');
+    return undefined;
+  }
+}
 
 async function freePort() {
   return new Promise((ok) => {
@@ -60,53 +139,116 @@ function rssMiB(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-async function measure(label, script) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [script], { cwd: project, stdio: 'ignore', env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' } });
-  const base = `http://127.0.0.1:${port}`;
-  while (!(await fetch(`${base}/healthz`).then((r) => r.ok, () => false))) await new Promise((r) => setTimeout(r, 5));
-  const ready = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 500));
-  const idle = rssMiB(child.pid);
+const requestBody = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params: {
+    name: 'echo',
+    arguments: { text: 'benchmark' },
+    _meta: {
+      'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION,
+      'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+      'io.modelcontextprotocol/clientCapabilities': {},
+    },
+  },
+});
+const requestHeaders = {
+  accept: 'application/json, text/event-stream',
+  'content-type': 'application/json',
+  'mcp-protocol-version': PROTOCOL_VERSION,
+  'mcp-method': 'tools/call',
+  'mcp-name': 'echo',
+};
 
-  const clients = await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      const client = new Client({ name: 'bench', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
-      await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
-      return client;
-    }),
-  );
-  const latencies = [];
-  let next = 0;
-  const begin = performance.now();
-  await Promise.all(
-    clients.map(async (client) => {
-      while (next < CALLS) {
-        next += 1;
-        const t = performance.now();
-        await client.callTool({ name: 'echo', arguments: { text: 'benchmark' } });
-        latencies.push(performance.now() - t);
+/** Runs the load generator against `url` and resolves with its figures. */
+function load(url, headers, connections) {
+  const settings = JSON.stringify({ url, body: requestBody, headers: { ...requestHeaders, ...headers }, connections, seconds: SECONDS });
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [LOAD_GENERATOR, settings], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('exit', () => {
+      try {
+        ok(JSON.parse(output));
+      } catch {
+        ok({ requests: 0, errors: Number.NaN, seconds: SECONDS, latencies: { p50: Number.NaN, p99: Number.NaN } });
       }
-    }),
-  );
-  const seconds = (performance.now() - begin) / 1000;
-  const loaded = rssMiB(child.pid);
-  await Promise.all(clients.map((client) => client.close()));
+    });
+  });
+}
+
+async function measure(label, script, project, { presentsToken = false } = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const caller = presentsToken ? await callerOf(project, `${base}/mcp`) : { env: {}, headers: {}, stop: () => {} };
+  if (caller === undefined) {
+    console.log(`${label}: its test identity provider issued no token; skipped`);
+    return { label, ready: Number.NaN, idle: Number.NaN, loaded: Number.NaN, runs: {} };
+  }
+  const started = performance.now();
+  const child = spawn(serverNode, [script], {
+    cwd: project,
+    stdio: 'ignore',
+    env: { ...process.env, ...caller.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+  });
+  const exited = new Promise((r) => child.once('exit', () => r(true)));
+  let ready = Number.NaN;
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) {
+      ready = performance.now() - started;
+      break;
+    }
+    if (await Promise.race([exited, new Promise((r) => setTimeout(() => r(false), 5))])) break;
+  }
+  const result = { label, ready, idle: Number.NaN, loaded: Number.NaN, runs: {} };
+  if (!Number.isNaN(ready)) {
+    await new Promise((r) => setTimeout(r, 500));
+    result.idle = rssMiB(child.pid);
+    for (const connections of CONNECTIONS) {
+      const run = await load(`${base}/mcp`, caller.headers, connections);
+      result.runs[connections] = { ...run, throughput: run.requests / run.seconds };
+    }
+    result.loaded = rssMiB(child.pid);
+  } else {
+    console.log(`${label}: no 200 from /healthz within 30 s; skipped`);
+  }
   child.kill('SIGTERM');
-  latencies.sort((a, b) => a - b);
-  const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const result = { label, ready, idle, loaded, throughput: latencies.length / seconds, p50: p(0.5), p99: p(0.99) };
-  console.log(
-    `${label.padEnd(16)} ready ${ready.toFixed(0).padStart(5)} ms | idle RSS ${idle.toFixed(1)} MiB | after load ${loaded.toFixed(1)} MiB | ` +
-      `${result.throughput.toFixed(0)} calls/s | p50 ${result.p50.toFixed(2)} ms | p99 ${result.p99.toFixed(2)} ms`,
-  );
+  caller.stop();
   return result;
 }
 
-console.log(`node ${process.version}, ${CALLS} tools/call over Streamable HTTP (2026-07-28), ${CONCURRENCY} concurrent clients`);
-const baseline = await measure('bare SDK server', bare);
-const generated = await measure('generated server', join(project, 'dist', 'main.js'));
+const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 console.log(
-  `generated / bare: throughput ${(generated.throughput / baseline.throughput).toFixed(2)}x, p99 ${(generated.p99 / baseline.p99).toFixed(2)}x, idle RSS ${(generated.idle / baseline.idle).toFixed(2)}x`,
+  `servers on node ${serverNodeVersion}, load generator on node ${process.version} in its own process; ` +
+    `tools/call echo over Streamable HTTP (${PROTOCOL_VERSION}), ${SECONDS} s per run after 1 s of warm-up`,
 );
+const results = [await measure('node:http', bareHttp, sdkProject), await measure('bare SDK', bareSdk, sdkProject)];
+for (const project of projects) results.push(await measure(basename(project), join(project, 'dist', 'main.js'), project, { presentsToken: true }));
+
+console.log();
+console.log('| server | ready ms | idle RSS MiB | RSS after load MiB | conns | req/s | p50 ms | p99 ms | errors |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results) {
+  for (const connections of CONNECTIONS) {
+    const run = r.runs[connections] ?? {};
+    console.log(
+      `| ${r.label} | ${fixed(r.ready, 0)} | ${fixed(r.idle, 1)} | ${fixed(r.loaded, 1)} | ${connections} | ${fixed(run.throughput, 0)} | ` +
+        `${fixed(run.latencies?.p50, 2)} | ${fixed(run.latencies?.p99, 2)} | ${run.errors ?? '-'} |`,
+    );
+  }
+}
+console.log();
+const [http, sdk] = results;
+for (const generated of results.slice(2)) {
+  for (const connections of CONNECTIONS) {
+    const g = generated.runs[connections];
+    const ratio = (other) => {
+      const o = other.runs[connections];
+      if (!g || !o) return '-';
+      return `req/s ${fixed(g.throughput / o.throughput, 2)}x, p99 ${fixed(g.latencies.p99 / o.latencies.p99, 2)}x`;
+    };
+    console.log(`${generated.label} at ${String(connections).padStart(2)} conn: vs bare SDK ${ratio(sdk)}; vs node:http ${ratio(http)}`);
+  }
+}
