@@ -9,7 +9,7 @@
 //   BENCH_SECONDS (default 10) is the measured duration of each run.
 // A benchmark, not a test: it never fails on a number.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -226,6 +226,8 @@ console.log(
 );
 const results = [await measure('node:http', bareHttp, sdkProject), await measure('bare SDK', bareSdk, sdkProject)];
 for (const project of projects) results.push(await measure(basename(project), join(project, 'dist', 'main.js'), project, { presentsToken: true }));
+rmSync(bareHttp, { force: true });
+rmSync(identityProviderHelper, { force: true });
 
 console.log();
 console.log('| server | ready ms | idle RSS MiB | RSS after load MiB | conns | req/s | p50 ms | p99 ms | errors |');
