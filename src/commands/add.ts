@@ -53,9 +53,19 @@ export const defaultAddDependencies = (): AddDependencies => ({
   cwd: process.cwd(),
   interactive: isInteractive(),
   prompter: clackPrompter,
-  readTemplate: (path) => nodeFs.readFile(join(templatesRoot(), path), 'utf8').catch(() => undefined),
+  readTemplate: (path) => readTemplateFile(join(templatesRoot(), path)),
   cliVersion: GENERATOR_VERSION,
 });
+
+/** A missing template is undefined; any other failure to read one is an error. */
+export async function readTemplateFile(path: string): Promise<string | undefined> {
+  try {
+    return await nodeFs.readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 /** What one `add` run decided, for printing and for tests. */
 export interface AddPlan {

@@ -1,3 +1,4 @@
+import { deriveNames } from '../options/capability-name.js';
 import type { ChosenValues } from '../options/schema.js';
 import { CATALOG, unitOf, type Catalog } from './catalog.js';
 import type { AuthUnit, DeployUnit, EnvVar, Layer, OptionUnit, ReadmeSection, ResolvedEnvVar, UpstreamUnit } from './unit.js';
@@ -52,7 +53,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     auth,
     storage,
     deploy,
-    deployTargets: Object.fromEntries(catalog.deploy.map((unit) => [camelCase(unit.id), options.deploy.includes(unit.id)])),
+    deployTargets: Object.fromEntries(catalog.deploy.map((unit) => [deriveNames(unit.id).camel, options.deploy.includes(unit.id)])),
     layers,
     dependencies,
     // A package needed at run time is never listed twice.
@@ -67,10 +68,6 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
         .map((section) => ({ layer, file: section.file })),
     ),
   };
-}
-
-function camelCase(id: string): string {
-  return id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
 }
 
 function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Record<string, unknown>> {

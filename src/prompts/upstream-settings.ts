@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CliError } from '../errors.js';
+import { deriveNames } from '../options/capability-name.js';
 import { CATALOG, unitOf } from '../features/catalog.js';
 import type { UpstreamSetting, UpstreamUnit } from '../features/unit.js';
 import { upstreamSettingsSchema, type Upstream, type UpstreamChoice } from '../options/schema.js';
@@ -13,7 +14,7 @@ export type Answer = <T>(given: T | undefined, fallback: NoInfer<T>, flag: strin
 
 /** The attribute commander stores a setting's flag under. */
 export function flagAttribute(setting: UpstreamSetting): string {
-  return setting.flag.slice(2).replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+  return deriveNames(setting.flag.slice(2)).camel;
 }
 
 /**

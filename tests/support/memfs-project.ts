@@ -1,8 +1,7 @@
 import { Volume, createFsFromVolume } from 'memfs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import type { AddDependencies } from '../../src/commands/add.js';
+import { readTemplateFile, type AddDependencies } from '../../src/commands/add.js';
 import type { ProjectOptions } from '../../src/options/schema.js';
 import type { ProjectFs } from '../../src/project/project-fs.js';
 import { planProject } from '../../src/render/plan.js';
@@ -30,7 +29,7 @@ export async function memfsProject(options: ProjectOptions = DEFAULT_DEMO_OPTION
       cwd: PROJECT_ROOT,
       interactive: false,
       prompter: scriptedPrompter({}),
-      readTemplate: (path) => readFile(join(templatesRoot(), path), 'utf8').catch(() => undefined),
+      readTemplate: (path) => readTemplateFile(join(templatesRoot(), path)),
       cliVersion: '0.1.0',
       ...overrides,
     }),
