@@ -6,10 +6,11 @@
 // Usage: npm run bench:server [-- <generated-project-dir>...]
 //   Without a directory it generates two projects: generic upstream with auth none, and with jwt
 //   (called with a Bearer token from the project's own in-process test identity provider).
-//   BENCH_SECONDS (default 10) is the measured duration of each run.
+//   BENCH_SECONDS (default 10) is the measured duration of each run. BENCH_PROFILE=<dir> also writes
+//   a CPU profile of every run there (summarise one with scripts/profile-summary.mjs).
 // A benchmark, not a test: it never fails on a number.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -20,6 +21,10 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = [1, 64];
 const LOAD_GENERATOR = resolve('scripts/bench-load.mjs');
 const PROTOCOL_VERSION = '2026-07-28';
+const LEGACY_PROTOCOL_VERSION = '2025-11-25';
+const PROBE = resolve('scripts/bench-probe.mjs');
+const PROFILE_DIR = process.env.BENCH_PROFILE === undefined ? undefined : resolve(process.env.BENCH_PROFILE);
+const RUNS = ['current', 'legacy'].flatMap((era) => CONNECTIONS.map((connections) => ({ era, connections })));
 
 // Generated projects need Node 22.12 or newer; the end-to-end toolchain ships Node 24.
 const toolchainNode = resolve('tests/e2e/toolchain/node_modules/node-24/bin/node');
@@ -139,31 +144,37 @@ function rssMiB(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const requestBody = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'tools/call',
-  params: {
-    name: 'echo',
-    arguments: { text: 'benchmark' },
-    _meta: {
-      'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION,
-      'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
-      'io.modelcontextprotocol/clientCapabilities': {},
-    },
+/** One `tools/call echo` as each protocol era sends it: 2026-07-28 with the per-request envelope, 2025-11-25 bare. */
+const ERAS = {
+  current: {
+    body: JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: {
+        name: 'echo',
+        arguments: { text: 'benchmark' },
+        _meta: {
+          'io.modelcontextprotocol/protocolVersion': PROTOCOL_VERSION,
+          'io.modelcontextprotocol/clientInfo': { name: 'bench', version: '1.0.0' },
+          'io.modelcontextprotocol/clientCapabilities': {},
+        },
+      },
+    }),
+    headers: { 'mcp-protocol-version': PROTOCOL_VERSION, 'mcp-method': 'tools/call', 'mcp-name': 'echo' },
   },
-});
-const requestHeaders = {
-  accept: 'application/json, text/event-stream',
-  'content-type': 'application/json',
-  'mcp-protocol-version': PROTOCOL_VERSION,
-  'mcp-method': 'tools/call',
-  'mcp-name': 'echo',
+  // Stateless 2025-era serving: no session, every call stands alone.
+  legacy: {
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'echo', arguments: { text: 'benchmark' } } }),
+    headers: { 'mcp-protocol-version': LEGACY_PROTOCOL_VERSION },
+  },
 };
+const commonHeaders = { accept: 'application/json, text/event-stream', 'content-type': 'application/json' };
 
 /** Runs the load generator against `url` and resolves with its figures. */
-function load(url, headers, connections) {
-  const settings = JSON.stringify({ url, body: requestBody, headers: { ...requestHeaders, ...headers }, connections, seconds: SECONDS });
+function load(url, era, headers, connections) {
+  const { body, headers: eraHeaders } = ERAS[era];
+  const settings = JSON.stringify({ url, body, headers: { ...commonHeaders, ...eraHeaders, ...headers }, connections, seconds: SECONDS });
   return new Promise((ok) => {
     const child = spawn(process.execPath, [LOAD_GENERATOR, settings], { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -178,6 +189,18 @@ function load(url, headers, connections) {
   });
 }
 
+/** Sends a message to the probe inside the server and resolves with its answer. */
+function probe(child, message) {
+  return new Promise((ok) => {
+    const answer = (reply) => {
+      child.off('message', answer);
+      ok(reply);
+    };
+    child.on('message', answer);
+    child.send(message);
+  });
+}
+
 async function measure(label, script, project, { presentsToken = false } = {}) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -187,10 +210,11 @@ async function measure(label, script, project, { presentsToken = false } = {}) {
     return { label, ready: Number.NaN, idle: Number.NaN, loaded: Number.NaN, runs: {} };
   }
   const started = performance.now();
-  const child = spawn(serverNode, [script], {
+  // Generated servers log every request at the default level, as in production; stderr goes nowhere.
+  const child = spawn(serverNode, ['--import', pathToFileURL(PROBE).href, script], {
     cwd: project,
-    stdio: 'ignore',
-    env: { ...process.env, ...caller.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    env: { ...process.env, ...caller.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
   });
   const exited = new Promise((r) => child.once('exit', () => r(true)));
   let ready = Number.NaN;
@@ -206,9 +230,12 @@ async function measure(label, script, project, { presentsToken = false } = {}) {
   if (!Number.isNaN(ready)) {
     await new Promise((r) => setTimeout(r, 500));
     result.idle = rssMiB(child.pid);
-    for (const connections of CONNECTIONS) {
-      const run = await load(`${base}/mcp`, caller.headers, connections);
-      result.runs[connections] = { ...run, throughput: run.requests / run.seconds };
+    for (const { era, connections } of RUNS) {
+      const profile = PROFILE_DIR === undefined ? undefined : join(PROFILE_DIR, `${label}-${era}-${connections}.cpuprofile`);
+      await probe(child, { type: 'start', ...(profile !== undefined && { profile }) });
+      const run = await load(`${base}/mcp`, era, caller.headers, connections);
+      const { eventLoopDelay } = await probe(child, { type: 'stop' });
+      result.runs[`${era}-${connections}`] = { ...run, eventLoopDelay, throughput: run.requests / run.seconds };
     }
     result.loaded = rssMiB(child.pid);
   } else {
@@ -220,9 +247,11 @@ async function measure(label, script, project, { presentsToken = false } = {}) {
 }
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+if (PROFILE_DIR !== undefined) mkdirSync(PROFILE_DIR, { recursive: true });
 console.log(
   `servers on node ${serverNodeVersion}, load generator on node ${process.version} in its own process; ` +
-    `tools/call echo over Streamable HTTP (${PROTOCOL_VERSION}), ${SECONDS} s per run after 1 s of warm-up`,
+    `tools/call echo over Streamable HTTP as ${PROTOCOL_VERSION} (current) and ${LEGACY_PROTOCOL_VERSION} (legacy, stateless) clients send it, ` +
+    `${SECONDS} s per run after 1 s of warm-up`,
 );
 const results = [await measure('node:http', bareHttp, sdkProject), await measure('bare SDK', bareSdk, sdkProject)];
 for (const project of projects) results.push(await measure(basename(project), join(project, 'dist', 'main.js'), project, { presentsToken: true }));
@@ -230,27 +259,33 @@ rmSync(bareHttp, { force: true });
 rmSync(identityProviderHelper, { force: true });
 
 console.log();
-console.log('| server | ready ms | idle RSS MiB | RSS after load MiB | conns | req/s | p50 ms | p99 ms | errors |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| server | spawn to ready ms | idle RSS MiB | RSS after load MiB |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.label} | ${fixed(r.ready, 0)} | ${fixed(r.idle, 1)} | ${fixed(r.loaded, 1)} |`);
+console.log();
+console.log('| server | client | conns | req/s | p50 ms | p99 ms | errors | loop delay p99 ms |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
-  for (const connections of CONNECTIONS) {
-    const run = r.runs[connections] ?? {};
+  for (const { era, connections } of RUNS) {
+    const run = r.runs[`${era}-${connections}`] ?? {};
     console.log(
-      `| ${r.label} | ${fixed(r.ready, 0)} | ${fixed(r.idle, 1)} | ${fixed(r.loaded, 1)} | ${connections} | ${fixed(run.throughput, 0)} | ` +
-        `${fixed(run.latencies?.p50, 2)} | ${fixed(run.latencies?.p99, 2)} | ${run.errors ?? '-'} |`,
+      `| ${r.label} | ${era} | ${connections} | ${fixed(run.throughput, 0)} | ${fixed(run.latencies?.p50, 2)} | ` +
+        `${fixed(run.latencies?.p99, 2)} | ${run.errors ?? '-'} | ${fixed(run.eventLoopDelay?.p99, 1)} |`,
     );
   }
 }
 console.log();
 const [http, sdk] = results;
 for (const generated of results.slice(2)) {
-  for (const connections of CONNECTIONS) {
-    const g = generated.runs[connections];
+  for (const { era, connections } of RUNS) {
+    const key = `${era}-${connections}`;
+    const g = generated.runs[key];
     const ratio = (other) => {
-      const o = other.runs[connections];
+      const o = other.runs[key];
       if (!g || !o) return '-';
       return `req/s ${fixed(g.throughput / o.throughput, 2)}x, p99 ${fixed(g.latencies.p99 / o.latencies.p99, 2)}x`;
     };
-    console.log(`${generated.label} at ${String(connections).padStart(2)} conn: vs bare SDK ${ratio(sdk)}; vs node:http ${ratio(http)}`);
+    console.log(`${generated.label}, ${era} client, ${String(connections).padStart(2)} conn: vs bare SDK ${ratio(sdk)}; vs node:http ${ratio(http)}`);
   }
 }
+if (PROFILE_DIR !== undefined) console.log(`\nCPU profiles in ${PROFILE_DIR}; summarise one with node scripts/profile-summary.mjs <file>`);
