@@ -3,6 +3,7 @@ import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprot
 import { ToolError } from '../errors.js';
 import { createRequestContext } from './context.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
+import { withJsonSchemaOnce } from './json-schema-once.js';
 import type { McpRequestScope } from './request-scope.js';
 import type { McpServerDeps } from './server-deps.js';
 import { internalErrorResult, toolErrorResult } from './tool-error-result.js';
@@ -19,8 +20,8 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
     {
       ...(tool.title !== undefined && { title: tool.title }),
       description: tool.description,
-      inputSchema: tool.input,
-      ...(tool.output !== undefined && { outputSchema: tool.output }),
+      inputSchema: withJsonSchemaOnce(tool.input),
+      ...(tool.output !== undefined && { outputSchema: withJsonSchemaOnce(tool.output) }),
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
     async (input: unknown, sdkCtx: ServerContext): Promise<CallToolResult> => {
