@@ -6,7 +6,6 @@
  */
 export const VERSIONS = {
   '@modelcontextprotocol/client': '2.4.0',
-  '@modelcontextprotocol/express': '2.0.2',
   // Not a dependency: `npm run inspect` fetches it on demand (about 110 MB that every install and
   // CI run would otherwise carry for a tool used now and then).
   '@modelcontextprotocol/inspector': '2.12.0',

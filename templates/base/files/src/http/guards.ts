@@ -1,4 +1,4 @@
-import { hostHeaderValidation } from '@modelcontextprotocol/express';
+import { validateHostHeader } from '@modelcontextprotocol/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 import { LOOPBACK_HOSTNAMES, type Config } from '../config.js';
@@ -16,7 +16,15 @@ export function allowedHostnames(config: Config): string[] {
 }
 
 export function hostGuard(config: Config): RequestHandler {
-  return hostHeaderValidation(allowedHostnames(config));
+  const allowed = allowedHostnames(config);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const result = validateHostHeader(req.headers.host, allowed);
+    if (result.ok) {
+      next();
+      return;
+    }
+    sendJsonRpcError(res, 403, JsonRpcErrorCode.ServerError, result.message);
+  };
 }
 
 /**
