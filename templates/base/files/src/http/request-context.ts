@@ -32,7 +32,9 @@ export function requestContext(logger: Logger) {
     const requestId = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
     req.requestId = requestId;
-    req.log = logger.child({ requestId });
+    // Made on first use: most requests log nothing but their access line, which needs no child logger.
+    let requestLogger: Logger | undefined;
+    Object.defineProperty(req, 'log', { get: () => (requestLogger ??= logger.child({ requestId })), configurable: true, enumerable: true });
     res.setHeader(REQUEST_ID_HEADER, requestId);
 
     const startedAt = process.hrtime.bigint();
@@ -40,7 +42,11 @@ export function requestContext(logger: Logger) {
       const durationMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
       // Probes hit every few seconds; keep them out of the info stream.
       const level = req.path === '/healthz' || req.path === '/readyz' ? 'debug' : 'info';
-      req.log[level]({ method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs) }, 'request completed');
+      if (!logger.isLevelEnabled(level)) return;
+      (requestLogger ?? logger)[level](
+        { ...(requestLogger === undefined && { requestId }), method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(durationMs) },
+        'request completed',
+      );
     });
     next();
   };

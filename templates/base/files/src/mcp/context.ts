@@ -37,8 +37,12 @@ export type CapabilityTag = { tool: string } | { resource: string } | { prompt: 
 
 export function createRequestContext(deps: McpServerDeps, scope: McpRequestScope, sdkCtx: ServerContext, tag: CapabilityTag): RequestContext {
   const requestId = scope.requestId ?? randomUUID();
+  // Made on first use: most calls succeed without logging anything.
+  let logger: Logger | undefined;
   return {
-    logger: deps.logger.child({ requestId, ...tag }),
+    get logger() {
+      return (logger ??= deps.logger.child({ requestId, ...tag }));
+    },
     config: deps.config,
     identity: scope.identity,
     signal: sdkCtx.mcpReq.signal,

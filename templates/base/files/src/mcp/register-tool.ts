@@ -25,15 +25,16 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
       ...(tool.annotations !== undefined && { annotations: tool.annotations }),
     },
     async (input: unknown, sdkCtx: ServerContext): Promise<CallToolResult> => {
-      const ctx: ToolContext = {
-        ...createRequestContext(deps, scope, sdkCtx, { tool: tool.name }),
+      // Object.assign, not a spread: a spread would read the context's lazily made logger.
+      const ctx: ToolContext = Object.assign(createRequestContext(deps, scope, sdkCtx, { tool: tool.name }), {
         reportProgress: progressReporter(sdkCtx),
-      };
-      const { logger, requestId } = ctx;
+      });
+      const { requestId } = ctx;
       try {
         const output = await tool.handler(input as never, ctx);
         return toCallToolResult(tool, output);
       } catch (error) {
+        const { logger } = ctx;
         if (sdkCtx.mcpReq.signal.aborted) {
           // The client cancelled or went away; the SDK discards whatever we return.
           logger.info({ reason: String(sdkCtx.mcpReq.signal.reason) }, 'tool call cancelled');
