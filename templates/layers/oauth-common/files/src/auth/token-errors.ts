@@ -10,3 +10,7 @@ export class InvalidToken extends Error {
  * server's own client credentials refused): the caller is not at fault, so the answer is 503, never 401.
  */
 export class VerifierUnavailable extends Error {}
+
+/** Why a token outside its validity window is refused, word for word wherever the window is checked. */
+export const TOKEN_EXPIRED = 'The access token has expired';
+export const TOKEN_NOT_YET_VALID = 'The access token is not valid yet';

@@ -3,8 +3,9 @@ import { errors, jwtVerify, type JWTPayload } from 'jose';
 import type { IdentityProvider } from '../upstream/types.js';
 import type { SigningKeys } from './signing-keys.js';
 import { SigningKeysUnavailable } from './signing-keys.js';
-import { InvalidToken } from './token-errors.js';
+import { InvalidToken, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID } from './token-errors.js';
 import { expectedIssuer } from './token-expectations.js';
+import { createVerifiedTokenCache, type TokenVerification, type VerifiedTokenCache } from './verified-token-cache.js';
 
 export { InvalidToken };
 
@@ -16,13 +17,51 @@ export interface TokenRules {
   clockSkewSeconds: number;
 }
 
+/** TokenRules as a strategy holds them for its whole life. */
+export interface VerifierRules extends Omit<TokenRules, 'audience'> {
+  /** Read at each verification: the canonical resource URL is known only once the server listens. */
+  audience(): string;
+}
+
+export interface VerifierOptions {
+  /** Longest reuse of one successful verification, in seconds (AUTH_VERIFIED_TOKEN_CACHE_SECONDS); 0 verifies every time. */
+  cacheSeconds: number;
+  /** Milliseconds since the epoch. Default: Date.now(), looked up at each call (tests may fake the global clock). */
+  now?: () => number;
+}
+
+/**
+ * verifyAccessToken bound to one key set and one set of rules, reusing its successful verifications
+ * as src/auth/verified-token-cache.ts describes. The cache belongs to this verifier alone; if the
+ * audience it checks ever changes, what was verified for the previous one is dropped with it.
+ */
+export function createAccessTokenVerifier(keys: SigningKeys, rules: VerifierRules, options: VerifierOptions): TokenVerification {
+  const now = options.now ?? (() => Date.now());
+  let current: { audience: string; cache: VerifiedTokenCache } | undefined;
+  return (token) => {
+    const audience = rules.audience();
+    if (current?.audience !== audience) {
+      const tokenRules: TokenRules = { ...rules, audience };
+      current = {
+        audience,
+        cache: createVerifiedTokenCache((presented) => verifyAccessToken(presented, keys, tokenRules, now), {
+          maxAgeSeconds: options.cacheSeconds,
+          clockSkewSeconds: rules.clockSkewSeconds,
+          now,
+        }),
+      };
+    }
+    return current.cache.verify(token);
+  };
+}
+
 /**
  * Verifies an access token's signature against the provider's keys and its claims against `rules`:
  * exact issuer, audience, an allowed algorithm, `exp` present and not past, `nbf` not in the future,
- * both with the configured clock skew. Throws InvalidToken, or SigningKeysUnavailable when the keys
- * cannot be fetched.
+ * both with the configured clock skew, against `now` (milliseconds since the epoch). Throws
+ * InvalidToken, or SigningKeysUnavailable when the keys cannot be fetched.
  */
-export async function verifyAccessToken(token: string, keys: SigningKeys, rules: TokenRules): Promise<JWTPayload> {
+export async function verifyAccessToken(token: string, keys: SigningKeys, rules: TokenRules, now: () => number = Date.now): Promise<JWTPayload> {
   const perTokenIssuer = rules.idp.issuerFor !== undefined;
   let payload: JWTPayload;
   try {
@@ -32,6 +71,7 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, rules:
       audience: rules.audience,
       algorithms: [...rules.algorithms],
       clockTolerance: rules.clockSkewSeconds,
+      currentDate: new Date(now()),
       requiredClaims: ['exp'],
     }));
   } catch (error) {
@@ -52,7 +92,7 @@ export async function verifyAccessToken(token: string, keys: SigningKeys, rules:
 const ISSUER_REFUSED = 'The access token comes from an issuer this server does not trust';
 
 function reasonFor(error: unknown): string {
-  if (error instanceof errors.JWTExpired) return 'The access token has expired';
+  if (error instanceof errors.JWTExpired) return TOKEN_EXPIRED;
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {
       case 'aud':
@@ -60,7 +100,7 @@ function reasonFor(error: unknown): string {
       case 'iss':
         return ISSUER_REFUSED;
       case 'nbf':
-        return 'The access token is not valid yet';
+        return TOKEN_NOT_YET_VALID;
       case 'exp':
         return 'The access token has no expiry';
       default:

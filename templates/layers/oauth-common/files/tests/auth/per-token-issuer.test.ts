@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createSigningKeys, type SigningKeys } from '../../src/auth/signing-keys.js';
-import { InvalidToken, verifyAccessToken, type TokenRules } from '../../src/auth/verify-token.js';
+import { createAccessTokenVerifier, InvalidToken, verifyAccessToken, type TokenRules } from '../../src/auth/verify-token.js';
 import { captureLogs } from '../helpers/logs.js';
 import { TestIdentityProvider } from '../helpers/oidc-provider.js';
 
@@ -40,6 +40,16 @@ describe('per-token issuer', () => {
   it("refuses a token whose issuer is another tenant's", async () => {
     const token = await idp.mint(RESOURCE, { iss: issuerOf('tenant-b'), tid: 'tenant-a' });
     await expect(verifyAccessToken(token, keys, rules)).rejects.toThrow(new InvalidToken('The access token comes from an issuer this server does not trust'));
+  });
+
+  it("holds every presentation of a token to its own tenant's issuer when verifications are reused", async () => {
+    const verify = createAccessTokenVerifier(keys, { ...rules, audience: () => rules.audience }, { cacheSeconds: 60 });
+    const own = await idp.mint(RESOURCE, { iss: issuerOf('tenant-a'), tid: 'tenant-a' });
+    const foreign = await idp.mint(RESOURCE, { iss: issuerOf('tenant-b'), tid: 'tenant-a' });
+    for (let presentation = 0; presentation < 2; presentation++) {
+      await expect(verify(own)).resolves.toMatchObject({ tid: 'tenant-a' });
+      await expect(verify(foreign)).rejects.toThrow(new InvalidToken('The access token comes from an issuer this server does not trust'));
+    }
   });
 
   it('refuses a token the provider cannot derive an issuer for', async () => {
