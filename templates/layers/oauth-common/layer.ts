@@ -14,6 +14,7 @@ export const JWT_VERIFICATION_SETTINGS = [
   optionalSetting('AUTH_ALGORITHMS', 'Comma-separated signature algorithms accepted (asymmetric only; HS* and none are refused).', 'RS256,PS256,ES256'),
   optionalSetting('AUTH_JWKS_COOLDOWN_SECONDS', "Least time between two downloads of the identity provider's signing keys (a token with an unknown key id triggers one).", '30'),
   optionalSetting('AUTH_JWKS_CACHE_MAX_AGE_SECONDS', 'How long downloaded signing keys are used before they are downloaded again.', '600'),
+  optionalSetting('AUTH_VERIFIED_TOKEN_CACHE_SECONDS', "Longest time, in seconds, a successful verification of an access token is reused when the same token comes again (never beyond its exp; exp and nbf are still checked on every request); 0 verifies every request in full. A token verified before its signing key was withdrawn stays accepted at most this long after the server's copy of the keys loses that key.", '60'),
 ];
 
 /** What every strategy that verifies OAuth access tokens shares: discovery, challenges, protected-resource metadata. */

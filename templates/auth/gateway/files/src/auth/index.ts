@@ -9,7 +9,7 @@ import { createResourceServer } from './resource-server.js';
 import { createSigningKeys } from './signing-keys.js';
 import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
-import { verifyAccessToken } from './verify-token.js';
+import { createAccessTokenVerifier } from './verify-token.js';
 
 export type { AuthenticatorDeps };
 
@@ -46,18 +46,23 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     logger: deps.logger,
   });
   const headerName = config.GATEWAY_JWT_HEADER;
+  const verify = createAccessTokenVerifier(
+    keys,
+    {
+      idp: tokenIssuer,
+      audience: () => expectedAudience(config, idp, deps),
+      algorithms: config.AUTH_ALGORITHMS,
+      clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+    },
+    { cacheSeconds: config.AUTH_VERIFIED_TOKEN_CACHE_SECONDS },
+  );
+
   return createResourceServer(config, deps, {
     idp,
     credentials: headerName === 'authorization' ? bearerToken : (req) => forwardedJwt(req, headerName),
     missingCredentials: `This server requires an access token in the ${headerName} header, forwarded by its gateway`,
     async identify(token) {
-      const claims = await verifyAccessToken(token, keys, {
-        idp: tokenIssuer,
-        audience: expectedAudience(config, idp, deps),
-        algorithms: config.AUTH_ALGORITHMS,
-        clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
-      });
-      return tokenIssuer.mapClaims(claims);
+      return tokenIssuer.mapClaims(await verify(token));
     },
     isReady: () => keys.ready(),
   });

@@ -4,7 +4,7 @@ import { createResourceServer } from './resource-server.js';
 import { createSigningKeys } from './signing-keys.js';
 import { expectedAudience } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
-import { verifyAccessToken } from './verify-token.js';
+import { createAccessTokenVerifier } from './verify-token.js';
 
 export type { AuthenticatorDeps };
 
@@ -21,16 +21,21 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     logger: deps.logger,
   });
 
+  const verify = createAccessTokenVerifier(
+    keys,
+    {
+      idp,
+      audience: () => expectedAudience(config, idp, deps),
+      algorithms: config.AUTH_ALGORITHMS,
+      clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+    },
+    { cacheSeconds: config.AUTH_VERIFIED_TOKEN_CACHE_SECONDS },
+  );
+
   return createResourceServer(config, deps, {
     idp,
     async identify(token) {
-      const claims = await verifyAccessToken(token, keys, {
-        idp,
-        audience: expectedAudience(config, idp, deps),
-        algorithms: config.AUTH_ALGORITHMS,
-        clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
-      });
-      return idp.mapClaims(claims);
+      return idp.mapClaims(await verify(token));
     },
     isReady: () => keys.ready(),
   });

@@ -1,6 +1,6 @@
 import { Client, ClientCredentialsProvider, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { decodeJwt, SignJWT } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
@@ -57,6 +57,12 @@ describe('auth strategy "jwt": configuration', () => {
 
   it('needs no identity provider over stdio, where nothing is authenticated', () => {
     expect(parseConfig({ MCP_TRANSPORT: 'stdio' }).MCP_TRANSPORT).toBe('stdio');
+  });
+
+  it('reuses a verification of the same token for 60 seconds by default, and for an hour at most', () => {
+    expect(parseConfig(presetTestIdp.placeholderEnv).AUTH_VERIFIED_TOKEN_CACHE_SECONDS).toBe(60);
+    expect(parseConfig({ ...presetTestIdp.placeholderEnv, AUTH_VERIFIED_TOKEN_CACHE_SECONDS: '0' }).AUTH_VERIFIED_TOKEN_CACHE_SECONDS).toBe(0);
+    expect(() => parseConfig({ ...presetTestIdp.placeholderEnv, AUTH_VERIFIED_TOKEN_CACHE_SECONDS: '86400' })).toThrow(/AUTH_VERIFIED_TOKEN_CACHE_SECONDS/);
   });
 
   it.each(['HS256', 'none'])('refuses %s in AUTH_ALGORITHMS', (alg) => {
@@ -123,6 +129,20 @@ describe('auth strategy "jwt": the resource server', () => {
     it('an expired token', async () => {
       await start();
       await refused(await idp.mint(resource(), { iat: now() - 600, exp: now() - 120 }), /expired/);
+    });
+
+    it('a token it accepted before, once the token has expired', async () => {
+      await start({ AUTH_CLOCK_SKEW_SECONDS: '0' });
+      const token = await idp.mint(resource(), { exp: now() + 30 });
+      expect((await post(listTools, token)).status).toBe(200);
+      expect((await post(listTools, token)).status).toBe(200);
+      // Only the clock moves on: the provider, the server and the token stay as they are.
+      vi.useFakeTimers({ toFake: ['Date'], now: (decodeJwt(token).exp ?? 0) * 1000 });
+      try {
+        await refused(token, /expired/);
+      } finally {
+        vi.useRealTimers();
+      }
     });
 
     it('a token whose nbf is in the future', async () => {

@@ -36,4 +36,10 @@ export const jwtVerificationEnv = {
   AUTH_JWKS_COOLDOWN_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** How long fetched signing keys are trusted before they are fetched again. */
   AUTH_JWKS_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).default(600),
+  /**
+   * Longest time a successful verification of one token is reused for the same token string, never
+   * beyond its `exp`; 0 verifies every request in full. A token verified before its signing key was
+   * withdrawn stays accepted at most this long after the downloaded keys lose that key.
+   */
+  AUTH_VERIFIED_TOKEN_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 };
