@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet } from 'jose/jwks/remote';
+import type { JWTVerifyGetKey } from 'jose/jwt/verify';
 
 import type { Logger } from '../logger.js';
 import type { IdentityProvider } from '../upstream/types.js';

@@ -1,4 +1,7 @@
-import { errors, jwtVerify, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+// Subpath imports: the package root loads every JOSE feature (about 180 modules) at start-up.
+import * as errors from 'jose/errors';
+import { jwtVerify } from 'jose/jwt/verify';
 
 import type { IdentityProvider } from '../upstream/types.js';
 import type { SigningKeys } from './signing-keys.js';
