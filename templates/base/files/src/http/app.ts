@@ -1,5 +1,4 @@
-import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
-import { toNodeHandler } from '@modelcontextprotocol/node';
+import type { McpHttpHandler } from '@modelcontextprotocol/server';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
 import { identityToAuthInfo } from '../auth/auth-info.js';
@@ -13,6 +12,7 @@ import { hostGuard, originGuard } from './guards.js';
 import type { InFlightRequests } from './in-flight.js';
 import { jsonBody } from './json-body.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
+import { createMcpNodeHandler } from './mcp-node-adapter.js';
 import type { Readiness } from './readiness.js';
 import { requestContext } from './request-context.js';
 import { originFormOnly } from './request-target.js';
@@ -57,8 +57,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
 
   authenticator.installRoutes?.(app);
 
-  const mcp = toNodeHandler(deps.mcpHandler, {
-    maxRequestBodySize: config.MAX_BODY_BYTES,
+  const mcp = createMcpNodeHandler(deps.mcpHandler, {
     onerror: (error) => deps.logger.error({ err: error }, 'MCP transport adapter failed'),
   });
   app.all(
@@ -80,9 +79,7 @@ export function createHttpApp(deps: HttpAppDeps): Express {
     toolAccessGuard(authenticator, deps.tools),
     async (req: Request & { identity?: Identity }, res: Response) => {
       if (req.identity === undefined) throw new Error('MCP request reached the handler without an authenticated identity');
-      // toNodeHandler forwards `req.auth` to the MCP handler as AuthInfo.
-      const authenticated: Request & { auth: AuthInfo } = Object.assign(req, { auth: identityToAuthInfo(req.identity) });
-      await mcp(authenticated, res, req.body);
+      await mcp(req, res, { authInfo: identityToAuthInfo(req.identity), parsedBody: req.body });
     },
   );
 

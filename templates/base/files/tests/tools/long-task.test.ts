@@ -1,5 +1,10 @@
+import { request } from 'node:http';
+
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { RunningHttpServer } from '../../src/http/server.js';
+import { toolCallRequest } from '../helpers/http.js';
+import { authHeaders, startTestServer } from '../helpers/http-server.js';
 import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
 import { captureLogs } from '../helpers/logs.js';
 
@@ -46,6 +51,33 @@ describe('long_task cancellation over HTTP (modern era)', () => {
     );
 
     await expect(call).rejects.toThrow();
+    const stopped = await vi.waitFor(() => {
+      const entry = logs.entries().find((line) => line.msg === 'long_task stopped on cancellation');
+      if (entry === undefined) throw new Error('long_task has not stopped yet');
+      return entry;
+    }, { timeout: 5_000 });
+    expect(stopped.completedSteps).toBeLessThan(1_000);
+  });
+});
+
+describe.each(ERAS)('long_task behind the HTTP server (%s era)', (era) => {
+  let server: RunningHttpServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('stops working when the client disconnects', async () => {
+    const logs = captureLogs();
+    server = await startTestServer({}, { logger: logs.logger });
+    const call = toolCallRequest(era, 'long_task', { steps: 1_000, stepMs: 20 }, { meta: { progressToken: 'steps' } });
+    const req = request(`${server.url}/mcp`, { method: 'POST', headers: { ...call.headers, ...(await authHeaders(server)) } });
+    req.on('error', () => {});
+    const firstEvent = new Promise((resolve) => req.on('response', (res) => res.once('data', resolve)));
+    req.end(call.body);
+    await firstEvent;
+
+    req.destroy();
+
     const stopped = await vi.waitFor(() => {
       const entry = logs.entries().find((line) => line.msg === 'long_task stopped on cancellation');
       if (entry === undefined) throw new Error('long_task has not stopped yet');
