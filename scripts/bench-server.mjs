@@ -55,7 +55,16 @@ const projects =
 for (const project of projects) execFileSync('npm', ['run', 'build'], { cwd: project, stdio: 'ignore' });
 const sdkProject = projects[0];
 
-// The bare SDK baseline: the same SDK version, one echo tool, no guards, logging or config.
+// The bare SDK baseline: the same SDK version, one echo tool, no guards, logging or config, mounted
+// the way the SDK documents for Node: toNodeHandler from @modelcontextprotocol/node. Generated servers
+// have their own adapter and no longer depend on that package, so it is added to the first project's
+// node_modules (package.json and lockfile untouched) at the version of the versions table.
+const NODE_ADAPTER = '@modelcontextprotocol/node';
+if (!existsSync(join(sdkProject, 'node_modules', NODE_ADAPTER, 'package.json'))) {
+  const pinned = new RegExp(`'${NODE_ADAPTER}': '([^']+)'`).exec(readFileSync(resolve('src/features/versions.ts'), 'utf8'))?.[1];
+  if (pinned === undefined) throw new Error(`src/features/versions.ts pins no version of ${NODE_ADAPTER}`);
+  execFileSync('npm', ['install', '--no-save', '--prefer-offline', '--no-audit', '--no-fund', `${NODE_ADAPTER}@${pinned}`], { cwd: sdkProject, stdio: 'ignore' });
+}
 const bareSdk = join(sdkProject, 'dist', 'bench-bare-sdk-server.mjs');
 writeFileSync(
   bareSdk,

@@ -9,6 +9,8 @@ export const VERSIONS = {
   // Not a dependency: `npm run inspect` fetches it on demand (about 110 MB that every install and
   // CI run would otherwise carry for a tool used now and then).
   '@modelcontextprotocol/inspector': '2.12.0',
+  // Not a dependency: generated servers connect the MCP handler to Node themselves
+  // (src/http/mcp-node-adapter.ts). `npm run bench:server` mounts its bare-SDK baseline with it.
   '@modelcontextprotocol/node': '2.1.2',
   '@modelcontextprotocol/server': '2.4.0',
   '@types/express': '5.0.4',

@@ -7,7 +7,6 @@ export default {
     'tests/helpers/auth-settings.ts': 'placeholder settings the tests give the auth strategy: a strategy with required settings of its own replaces it',
   },
   dependencies: [
-    '@modelcontextprotocol/node',
     '@modelcontextprotocol/server',
     'express',
     'pino',
