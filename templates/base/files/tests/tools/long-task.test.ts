@@ -6,7 +6,7 @@ import type { RunningHttpServer } from '../../src/http/server.js';
 import { toolCallRequest } from '../helpers/http.js';
 import { authHeaders, startTestServer } from '../helpers/http-server.js';
 import { connectInProcess, ERAS, type InProcessConnection } from '../helpers/in-process-client.js';
-import { captureLogs } from '../helpers/logs.js';
+import { captureLogs, type CapturedLogs } from '../helpers/logs.js';
 
 describe.each(ERAS)('long_task over the %s protocol era', (era) => {
   let connection: InProcessConnection;
@@ -51,12 +51,7 @@ describe('long_task cancellation over HTTP (modern era)', () => {
     );
 
     await expect(call).rejects.toThrow();
-    const stopped = await vi.waitFor(() => {
-      const entry = logs.entries().find((line) => line.msg === 'long_task stopped on cancellation');
-      if (entry === undefined) throw new Error('long_task has not stopped yet');
-      return entry;
-    }, { timeout: 5_000 });
-    expect(stopped.completedSteps).toBeLessThan(1_000);
+    expect((await stopLine(logs)).completedSteps).toBeLessThan(1_000);
   });
 });
 
@@ -78,11 +73,18 @@ describe.each(ERAS)('long_task behind the HTTP server (%s era)', (era) => {
 
     req.destroy();
 
-    const stopped = await vi.waitFor(() => {
+    expect((await stopLine(logs)).completedSteps).toBeLessThan(1_000);
+  });
+});
+
+/** Waits for the line long_task logs when it stops on cancellation. */
+function stopLine(logs: CapturedLogs): Promise<Record<string, unknown>> {
+  return vi.waitFor(
+    () => {
       const entry = logs.entries().find((line) => line.msg === 'long_task stopped on cancellation');
       if (entry === undefined) throw new Error('long_task has not stopped yet');
       return entry;
-    }, { timeout: 5_000 });
-    expect(stopped.completedSteps).toBeLessThan(1_000);
-  });
-});
+    },
+    { timeout: 5_000 },
+  );
+}
