@@ -1,8 +1,9 @@
-import { createMcpHandler, type McpHttpHandler } from '@modelcontextprotocol/server';
+import { createMcpHandler, type McpHttpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
 
 import { identityFromAuthInfo } from '../auth/auth-info.js';
 import { createMcpServer, type McpCapabilities } from '../mcp/server.js';
 import type { McpServerDeps } from '../mcp/server-deps.js';
+import { withLegacyJsonAnswers } from './legacy-json-answers.js';
 import { REQUEST_ID_HEADER } from './request-context.js';
 
 export interface HttpMcpHandlerOptions {
@@ -18,17 +19,14 @@ export interface HttpMcpHandlerOptions {
  */
 export function createHttpMcpHandler(deps: McpServerDeps, options: HttpMcpHandlerOptions = {}): McpHttpHandler {
   const { enforceToolAccess = false, capabilities } = options;
-  return createMcpHandler(
-    ({ era, authInfo, requestInfo }) => {
-      const identity = identityFromAuthInfo(authInfo);
-      // Reaching here without an identity means the route skipped authentication: fail closed.
-      if (identity === undefined) throw new Error('MCP request reached the server factory without an authenticated identity');
-      const requestId = requestInfo?.headers.get(REQUEST_ID_HEADER) ?? undefined;
-      return createMcpServer(deps, { era, identity, enforceToolAccess, ...(requestId !== undefined && { requestId }) }, capabilities);
-    },
-    {
-      maxRequestBodySize: deps.config.MAX_BODY_BYTES,
-      onerror: (error) => deps.logger.warn({ err: error }, 'MCP request failed'),
-    },
-  );
+  const factory: McpServerFactory = ({ era, authInfo, requestInfo }) => {
+    const identity = identityFromAuthInfo(authInfo);
+    // Reaching here without an identity means the route skipped authentication: fail closed.
+    if (identity === undefined) throw new Error('MCP request reached the server factory without an authenticated identity');
+    const requestId = requestInfo?.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    return createMcpServer(deps, { era, identity, enforceToolAccess, ...(requestId !== undefined && { requestId }) }, capabilities);
+  };
+  const maxRequestBodySize = deps.config.MAX_BODY_BYTES;
+  const onerror = (error: Error) => deps.logger.warn({ err: error }, 'MCP request failed');
+  return withLegacyJsonAnswers(createMcpHandler(factory, { maxRequestBodySize, onerror }), factory, { maxRequestBodySize, onerror });
 }
