@@ -16,3 +16,18 @@ export const JsonRpcErrorCode = {
 export function sendJsonRpcError(res: Response, status: number, code: number, message: string): void {
   res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null });
 }
+
+/**
+ * The answer when the MCP handler failed without one: a JSON-RPC internal error, echoing the id of a
+ * single request (a batch, a notification or a response gets `null`, as the SDK's own answers do).
+ */
+export function internalErrorResponse(body: unknown): globalThis.Response {
+  return globalThis.Response.json({ jsonrpc: '2.0', error: { code: JsonRpcErrorCode.InternalError, message: 'Internal server error' }, id: echoableRequestId(body) }, { status: 500 });
+}
+
+function echoableRequestId(body: unknown): string | number | null {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+  const { method, id } = body as { method?: unknown; id?: unknown };
+  if (typeof method !== 'string') return null;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}

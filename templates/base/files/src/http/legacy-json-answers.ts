@@ -1,4 +1,5 @@
 import {
+  createMcpHandler,
   isLegacyRequest,
   WebStandardStreamableHTTPServerTransport,
   type McpHandlerRequestOptions,
@@ -6,7 +7,7 @@ import {
   type McpServerFactory,
 } from '@modelcontextprotocol/server';
 
-import { JsonRpcErrorCode } from './json-rpc-error.js';
+import { internalErrorResponse } from './json-rpc-error.js';
 
 export interface LegacyJsonAnswersOptions {
   maxRequestBodySize: number;
@@ -16,13 +17,14 @@ export interface LegacyJsonAnswersOptions {
 /**
  * 2025-era clients are served statelessly, one server instance per POST. The SDK's own legacy leg
  * always answers such a POST as an event stream, even when the answer is a single message; streaming
- * costs a web stream, SSE framing and a client-side parser for nothing. This wraps the SDK handler so
- * that a legacy POST that asked for no progress is answered as plain JSON. Everything else (current
- * clients, legacy calls that want progress notifications, GET and DELETE, bodies the JSON parser did
- * not accept) goes to the SDK handler unchanged.
+ * costs a web stream, SSE framing and a client-side parser for nothing. This is the SDK handler over
+ * `factory`, except that a legacy POST that asked for no progress is answered as plain JSON. Everything
+ * else (current clients, legacy calls that want progress notifications, GET and DELETE, bodies the JSON
+ * parser did not accept) is served by the SDK handler unchanged.
  */
-export function withLegacyJsonAnswers(handler: McpHttpHandler, factory: McpServerFactory, options: LegacyJsonAnswersOptions): McpHttpHandler {
+export function createMcpHandlerWithLegacyJsonAnswers(factory: McpServerFactory, options: LegacyJsonAnswersOptions): McpHttpHandler {
   const { maxRequestBodySize, onerror } = options;
+  const handler = createMcpHandler(factory, { maxRequestBodySize, onerror });
   const fetch = async (request: Request, exchange?: McpHandlerRequestOptions): Promise<Response> => {
     const parsedBody = exchange?.parsedBody;
     if (request.method !== 'POST' || parsedBody === undefined || asksForProgress(parsedBody)) return handler.fetch(request, exchange);
@@ -52,7 +54,7 @@ async function answerAsJson(request: Request, factory: McpServerFactory, exchang
     }
   } catch (error) {
     onerror(error instanceof Error ? error : new Error(String(error)));
-    return Response.json({ jsonrpc: '2.0', error: { code: JsonRpcErrorCode.InternalError, message: 'Internal server error' }, id: requestIdOf(parsedBody) }, { status: 500 });
+    return internalErrorResponse(parsedBody);
   }
 }
 
@@ -63,9 +65,4 @@ function asksForProgress(body: unknown): boolean {
     const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
     return meta?.progressToken !== undefined;
   });
-}
-
-function requestIdOf(body: unknown): string | number | null {
-  const id = (body as { id?: unknown } | null)?.id;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
 }

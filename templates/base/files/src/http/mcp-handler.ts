@@ -1,9 +1,9 @@
-import { createMcpHandler, type McpHttpHandler, type McpServerFactory } from '@modelcontextprotocol/server';
+import type { McpHttpHandler, McpServerFactory } from '@modelcontextprotocol/server';
 
 import { identityFromAuthInfo } from '../auth/auth-info.js';
 import { createMcpServer, type McpCapabilities } from '../mcp/server.js';
 import type { McpServerDeps } from '../mcp/server-deps.js';
-import { withLegacyJsonAnswers } from './legacy-json-answers.js';
+import { createMcpHandlerWithLegacyJsonAnswers } from './legacy-json-answers.js';
 import { REQUEST_ID_HEADER } from './request-context.js';
 
 export interface HttpMcpHandlerOptions {
@@ -26,7 +26,8 @@ export function createHttpMcpHandler(deps: McpServerDeps, options: HttpMcpHandle
     const requestId = requestInfo?.headers.get(REQUEST_ID_HEADER) ?? undefined;
     return createMcpServer(deps, { era, identity, enforceToolAccess, ...(requestId !== undefined && { requestId }) }, capabilities);
   };
-  const maxRequestBodySize = deps.config.MAX_BODY_BYTES;
-  const onerror = (error: Error) => deps.logger.warn({ err: error }, 'MCP request failed');
-  return withLegacyJsonAnswers(createMcpHandler(factory, { maxRequestBodySize, onerror }), factory, { maxRequestBodySize, onerror });
+  return createMcpHandlerWithLegacyJsonAnswers(factory, {
+    maxRequestBodySize: deps.config.MAX_BODY_BYTES,
+    onerror: (error) => deps.logger.warn({ err: error }, 'MCP request failed'),
+  });
 }

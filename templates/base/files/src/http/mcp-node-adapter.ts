@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { McpHandlerRequestOptions, McpHttpHandler } from '@modelcontextprotocol/server';
 
-import { JsonRpcErrorCode } from './json-rpc-error.js';
+import { internalErrorResponse } from './json-rpc-error.js';
 
 /** Serves one Node request with the MCP handler; the body comes already parsed, the caller authenticated. */
 export type McpNodeHandler = (req: IncomingMessage, res: ServerResponse, exchange: McpHandlerRequestOptions) => Promise<void>;
@@ -103,16 +103,4 @@ async function relayEventStream(body: ReadableStream<Uint8Array>, res: ServerRes
     // on it would keep this response (and its request) alive that long as well.
     clientGone.removeEventListener('abort', stopWaiting);
   }
-}
-
-/** The handler failed without an answer: a JSON-RPC internal error, for the request's id when there is one. */
-function internalErrorResponse(body: unknown): Response {
-  return Response.json({ jsonrpc: '2.0', error: { code: JsonRpcErrorCode.InternalError, message: 'Internal server error' }, id: requestIdOf(body) }, { status: 500 });
-}
-
-function requestIdOf(body: unknown): string | number | null {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
-  const { method, id } = body as { method?: unknown; id?: unknown };
-  if (typeof method !== 'string') return null;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
 }
