@@ -1,5 +1,7 @@
 import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 
+import { deepFreeze } from '../deep-freeze.js';
+
 type Direction = 'input' | 'output';
 type ConversionOptions = Parameters<StandardSchemaWithJSON['~standard']['jsonSchema']['input']>[0];
 
@@ -54,12 +56,4 @@ function createView<S extends StandardSchemaWithJSON>(schema: S): S {
   };
   // Everything else (zod's own properties and methods) is inherited from the schema itself.
   return Object.create(schema, { '~standard': { value: props, enumerable: true } }) as S;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
 }

@@ -3,7 +3,7 @@ import { identityProvider } from '../upstream/index.js';
 import { createIntrospector, type IntrospectionResult } from './introspect.js';
 import { createResourceServer } from './resource-server.js';
 import { InvalidToken } from './token-errors.js';
-import { expectedAudience, expectedIssuer } from './token-expectations.js';
+import { checkValidityWindow, expectedAudience, expectedIssuer } from './token-expectations.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 
 export type { AuthenticatorDeps };
@@ -54,7 +54,5 @@ function checkIntrospection(result: IntrospectionResult, rules: { issuer: string
   const audiences = typeof result.aud === 'string' ? [result.aud] : Array.isArray(result.aud) ? result.aud : [];
   if (!audiences.includes(rules.audience)) throw new InvalidToken('The access token is not meant for this server (audience mismatch)');
   if (result.iss !== undefined && result.iss !== rules.issuer) throw new InvalidToken('The access token comes from an issuer this server does not trust');
-  const now = Math.floor(Date.now() / 1000);
-  if (typeof result.exp === 'number' && result.exp + rules.clockSkewSeconds <= now) throw new InvalidToken('The access token has expired');
-  if (typeof result.nbf === 'number' && result.nbf - rules.clockSkewSeconds > now) throw new InvalidToken('The access token is not valid yet');
+  checkValidityWindow(result, Date.now(), rules.clockSkewSeconds);
 }

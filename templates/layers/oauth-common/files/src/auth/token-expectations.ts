@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { IdentityProvider, TokenClaims } from '../upstream/types.js';
+import { InvalidToken, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID } from './token-errors.js';
 import type { AuthenticatorDeps } from './types.js';
 
 /**
@@ -17,4 +18,14 @@ export function expectedAudience(config: Pick<Config, 'AUTH_AUDIENCE'>, idp: Ide
  */
 export function expectedIssuer(idp: Pick<IdentityProvider, 'issuer' | 'issuerFor'>, claims: TokenClaims): string | undefined {
   return idp.issuerFor === undefined ? idp.issuer : idp.issuerFor(claims);
+}
+
+/**
+ * A token's `exp` and `nbf` against the clock (`atMs`, milliseconds since the epoch), with `clockSkewSeconds`
+ * of tolerance, compared and ordered as jose checks a JWT's, so every path refuses with the same reason.
+ */
+export function checkValidityWindow(claims: TokenClaims, atMs: number, clockSkewSeconds: number): void {
+  const nowSeconds = Math.floor(atMs / 1000);
+  if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + clockSkewSeconds) throw new InvalidToken(TOKEN_NOT_YET_VALID);
+  if (typeof claims.exp === 'number' && claims.exp <= nowSeconds - clockSkewSeconds) throw new InvalidToken(TOKEN_EXPIRED);
 }

@@ -1,6 +1,7 @@
 import type { JWTPayload } from 'jose';
 
-import { InvalidToken, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID } from './token-errors.js';
+import { deepFreeze } from '../deep-freeze.js';
+import { checkValidityWindow } from './token-expectations.js';
 
 /**
  * Most tokens one verifier remembers. An entry is the token and its claims (a few kilobytes), so the
@@ -108,20 +109,4 @@ function forgetOutdated(entries: Map<string, Entry>, at: number): void {
     if (entry.reuseUntil > at) return;
     entries.delete(token);
   }
-}
-
-/** `exp` and `nbf` against the clock, with the comparisons and the order of jose's own checks. */
-function checkValidityWindow(claims: JWTPayload, atMs: number, clockSkewSeconds: number): void {
-  const nowSeconds = Math.floor(atMs / 1000);
-  if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + clockSkewSeconds) throw new InvalidToken(TOKEN_NOT_YET_VALID);
-  if (typeof claims.exp === 'number' && claims.exp <= nowSeconds - clockSkewSeconds) throw new InvalidToken(TOKEN_EXPIRED);
-}
-
-/** Remembered claims are handed to every request presenting the token: none may change them for the next. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
