@@ -1,4 +1,4 @@
-import { optionalSetting, type Layer } from '../../src/features/unit.js';
+import { optionalSecret, optionalSetting, type Layer } from '../../src/features/unit.js';
 
 /** What every generated project has, whatever the options: the layer every unit goes on. */
 export default {
@@ -36,6 +36,10 @@ export default {
     optionalSetting('UPSTREAM_TOTAL_TIMEOUT_MS', 'Longest time one upstream call may take, retries and waits included, in milliseconds.', '30000'),
     optionalSetting('UPSTREAM_BREAKER_FAILURES', 'Consecutive upstream failures (5xx, network errors, timeouts) after which calls fail fast for a while.', '5'),
     optionalSetting('UPSTREAM_BREAKER_OPEN_MS', 'How long calls fail fast once the upstream keeps failing, before one call probes it again, in milliseconds.', '30000'),
+    optionalSecret(
+      'STORE_SEALING_KEYS',
+      "Keys that encrypt stored secrets (upstream tokens, grants) at rest: comma-separated id:key pairs, the first sealing new values, the others only opening what they sealed (rotation). Each key is 32 random bytes in base64url: node -e \"console.log('k1:' + require('node:crypto').randomBytes(32).toString('base64url'))\". Required in production with a durable store; unset elsewhere, a key is made up per process.",
+    ),
     optionalSetting('UPSTREAM_TOKEN_REFRESH_BEFORE_SECONDS', "How long before expiry this server's own upstream token is replaced, in seconds.", '60'),
   ],
 } as const satisfies Layer;

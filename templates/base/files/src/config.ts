@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { authEnv } from './auth/config.js';
 import { storageEnv } from './storage/index.js';
+import { sealingEnv } from './storage/sealing-keys.js';
 import { upstreamEnv } from './upstream/config.js';
 import { upstreamHttpEnv } from './upstream/http/settings.js';
 
@@ -70,7 +71,7 @@ const baseEnv = {
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).optional(),
 };
 
-export const envSchema = z.object({ ...baseEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...upstreamEnv });
+export const envSchema = z.object({ ...baseEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...sealingEnv, ...upstreamEnv });
 
 export type Config = z.output<typeof envSchema>;
 

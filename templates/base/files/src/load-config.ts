@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { authConfigProblems } from './auth/config-problems.js';
 import { envSchema, type Config } from './config.js';
 import { ConfigError } from './errors.js';
+import { storeBackend } from './storage/index.js';
+import { sealingConfigProblems } from './storage/sealing-keys.js';
 
 /**
  * Validates `env` and returns the typed configuration, or throws a ConfigError listing every problem.
@@ -18,7 +20,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   // Rules spanning several variables only make sense once each variable is valid on its own.
-  const problems = [...baseConfigProblems(result.data), ...authConfigProblems(result.data)];
+  const problems = [...baseConfigProblems(result.data), ...authConfigProblems(result.data), ...sealingConfigProblems(result.data, storeBackend)];
   if (problems.length > 0) throw new ConfigError(problems);
   return result.data;
 }

@@ -12,6 +12,9 @@ export const storageEnv = {
 /** The store's own variables as the config schema parses them (the server passes its whole config). */
 type StorageSettings = { readonly [Name in keyof typeof storageEnv]: z.output<(typeof storageEnv)[Name]> };
 
+/** What start-up checks need to know about this backend: memory keeps nothing past the process. */
+export const storeBackend = { label: 'in-memory', durable: false } as const;
+
 /** In-process storage: nothing survives a restart and replicas do not share it. Fine for one instance. */
 export async function createStore(settings: StorageSettings): Promise<Store> {
   return new MemoryStore({ maxEntries: settings.MEMORY_STORE_MAX_ENTRIES });
