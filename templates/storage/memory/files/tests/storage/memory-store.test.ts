@@ -42,6 +42,25 @@ describe('MemoryStore', () => {
     await store.close();
   });
 
+  it('sweeps ended counter windows and expired set members, and drops a set left empty', async () => {
+    const clock = manualClock();
+    const store = new MemoryStore({ maxEntries: 10, now: clock.now });
+    await store.increment('calls', 1);
+    await store.addToSet('grant:1', 'token:a', { ttlSeconds: 1 });
+    clock.advance(1_001);
+    store.sweep();
+    expect((await store.increment('calls', 1)).count).toBe(1);
+    expect(await store.members('grant:1')).toEqual([]);
+    await store.close();
+  });
+
+  it('bounds the members of one set, dropping the oldest', async () => {
+    const store = new MemoryStore({ maxEntries: 2 });
+    for (const member of ['a', 'b', 'c']) await store.addToSet('grant:1', member);
+    expect((await store.members('grant:1')).sort()).toEqual(['b', 'c']);
+    await store.close();
+  });
+
   it('stores copies, so later mutation of the original does not leak in', async () => {
     const store = new MemoryStore({ maxEntries: 10 });
     const value = { items: [1] };
