@@ -26,7 +26,7 @@ const PROBE = resolve('scripts/bench-probe.mjs');
 const PROFILE_DIR = process.env.BENCH_PROFILE === undefined ? undefined : resolve(process.env.BENCH_PROFILE);
 const RUNS = ['current', 'legacy'].flatMap((era) => CONNECTIONS.map((connections) => ({ era, connections })));
 
-// Generated projects need Node 22.12 or newer; the end-to-end toolchain ships Node 24.
+// Generated projects need Node 22.13 or newer; the end-to-end toolchain ships Node 24.
 const toolchainNode = resolve('tests/e2e/toolchain/node_modules/node-24/bin/node');
 const serverNode = existsSync(toolchainNode) ? toolchainNode : process.execPath;
 if (serverNode === process.execPath) {

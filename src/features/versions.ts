@@ -40,11 +40,12 @@ export const INSTALL_SCRIPT_PACKAGES = ['esbuild'] as const;
 
 /**
  * The Node.js releases a generated project runs on. Node 20 is past its end of life (2026-04-30), so
- * the floor is the oldest maintained major, at the release vite (under vitest) needs.
+ * the floor is the oldest maintained major, at the first release with `node:sqlite` unflagged (the
+ * SQLite store's driver; vite under vitest needs 22.12).
  */
 export const NODE_RUNTIME = {
   /** `engines.node` of the generated package.json, as `>=minimum`. */
-  minimum: '22.12',
+  minimum: '22.13',
   /** Majors the CI workflow tests: the floor's major and the one the container image runs. */
   tested: ['22', '24'],
   /** Major of the container image. */

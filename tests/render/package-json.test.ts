@@ -12,8 +12,8 @@ async function packageJson(packageManager: PackageManager) {
 const major = (version: string) => version.match(/(\d+)\./)?.[1];
 
 describe('the Node.js a generated project declares', () => {
-  it('is 22.12 or newer: Node.js 20 is past its end of life', async () => {
-    expect((await packageJson('npm')).engines).toEqual({ node: '>=22.12' });
+  it("is 22.13 or newer: Node.js 20 is past its end of life, and 22.13 is the first 22 with node:sqlite unflagged", async () => {
+    expect((await packageJson('npm')).engines).toEqual({ node: '>=22.13' });
   });
 
   it('matches the Node.js types to the oldest supported major', async () => {
