@@ -6,13 +6,14 @@ import base from '../../templates/base/layer.js';
 import docker from '../../templates/deploy/docker/unit.js';
 import githubActions from '../../templates/deploy/github-actions/unit.js';
 import memory from '../../templates/storage/memory/unit.js';
+import sqlite from '../../templates/storage/sqlite/unit.js';
 import entra from '../../templates/upstream/entra/unit.js';
 import generic from '../../templates/upstream/generic/unit.js';
 import keycloak from '../../templates/upstream/keycloak/unit.js';
 import netsuite from '../../templates/upstream/netsuite/unit.js';
 import salesforce from '../../templates/upstream/salesforce/unit.js';
 import scalekit from '../../templates/upstream/scalekit/unit.js';
-import type { AuthUnit, DeployUnit, Layer, OptionUnit, UpstreamUnit } from './unit.js';
+import type { AuthUnit, DeployUnit, Layer, StorageUnit, UpstreamUnit } from './unit.js';
 
 /** Every value a project can be made of, per option, in the order `--help` and the prompts list them. */
 export interface Catalog {
@@ -20,7 +21,7 @@ export interface Catalog {
   base: Layer;
   upstream: readonly UpstreamUnit[];
   auth: readonly AuthUnit[];
-  storage: readonly OptionUnit[];
+  storage: readonly StorageUnit[];
   deploy: readonly DeployUnit[];
 }
 
@@ -36,7 +37,8 @@ export const CATALOG = {
   // An upstream may only allow strategies that exist.
   upstream: [generic, keycloak, entra, scalekit, netsuite, salesforce] as const satisfies readonly UpstreamUnit<string, AuthId>[],
   auth: AUTH_UNITS,
-  storage: [memory] as const,
+  // The first is the default: one file on the local disk, nothing to set up, state kept across restarts.
+  storage: [sqlite, memory] as const,
   deploy: [docker, githubActions] as const,
 } as const satisfies Catalog;
 

@@ -1,7 +1,7 @@
 import { deriveNames } from '../options/capability-name.js';
 import type { ChosenValues } from '../options/schema.js';
 import { CATALOG, unitOf, type Catalog } from './catalog.js';
-import type { AuthUnit, DeployUnit, EnvVar, Layer, OptionUnit, ReadmeSection, ResolvedEnvVar, UpstreamUnit } from './unit.js';
+import type { AuthUnit, DeployUnit, EnvVar, Layer, ReadmeSection, ResolvedEnvVar, StorageUnit, UpstreamUnit } from './unit.js';
 import { VERSIONS, type PackageName } from './versions.js';
 
 export interface Dependency {
@@ -25,7 +25,7 @@ export interface Selection {
   /** The upstream's own settings as validated, e.g. `{ accountId: '1234567_SB1' }`. */
   upstreamSettings: Readonly<Record<string, unknown>>;
   auth: AuthUnit;
-  storage: OptionUnit;
+  storage: StorageUnit;
   deploy: readonly DeployUnit[];
   /** Every deploy target of the catalog by its camelCase id (`githubActions`): whether it was chosen. */
   deployTargets: Readonly<Record<string, boolean>>;

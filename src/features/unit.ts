@@ -133,6 +133,15 @@ export interface UpstreamUnit<Id extends string = string, Auth extends string = 
   restApi?: RestApiTokens;
 }
 
+export interface StorageUnit<Id extends string = string> extends OptionUnit<Id> {
+  /**
+   * The folder of the working directory where the backend keeps its data unless configured
+   * otherwise (`data` for SQLite); absent for backends that keep nothing on the local disk. Generated
+   * projects keep it out of git and of Docker build contexts, and their image keeps it on a volume.
+   */
+  dataDirectory?: string;
+}
+
 export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {
   /** It checks tokens the identity provider issued: the provider's settings become required. */
   verifiesTokens: boolean;

@@ -55,6 +55,9 @@ export interface ResolvedCreate {
 
 export const DEFAULT_DEPLOY: readonly DeployTarget[] = ['docker'];
 
+/** One file on the local disk: nothing to set up, and state survives a restart. */
+export const DEFAULT_STORAGE: StorageBackend = 'sqlite';
+
 /**
  * Flags win; with `--yes` every unanswered question takes its default; otherwise a terminal asks,
  * and without one the run stops listing every flag still needed, all at once.
@@ -84,8 +87,8 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
   const auth = await answer(flags.auth, defaultAuthFor(upstream), flagHelp('--auth', authChoices), () =>
     env.prompter.select({ message: 'How should clients authenticate?', options: choices(CATALOG.auth, authChoices), initialValue: defaultAuthFor(upstream) }),
   );
-  const storage = await answer(flags.storage, 'memory', flagHelp('--storage', STORAGE_BACKENDS), () =>
-    env.prompter.select({ message: 'Where should server state live?', options: choices(CATALOG.storage, STORAGE_BACKENDS), initialValue: 'memory' }),
+  const storage = await answer(flags.storage, DEFAULT_STORAGE, flagHelp('--storage', STORAGE_BACKENDS), () =>
+    env.prompter.select({ message: 'Where should server state live?', options: choices(CATALOG.storage, STORAGE_BACKENDS), initialValue: DEFAULT_STORAGE }),
   );
   const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', DEPLOY_TARGETS, 'a,b | none'), () =>
     env.prompter.multiselect({ message: 'Deploy files to include?', options: choices(CATALOG.deploy, DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CliError, EXIT_CANCELLED } from '../../src/errors.js';
+import type { Prompter } from '../../src/prompts/prompter.js';
 import { resolveCreate, type CreateFlags } from '../../src/prompts/resolve.js';
 import { CANCEL, scriptedPrompter } from '../support/scripted-prompter.js';
 import { TEST_MACHINE } from './machine.js';
@@ -72,6 +73,21 @@ describe('resolving create options', () => {
     const resolved = await resolveCreate({ directory: 'demo', yes: true }, nonInteractive());
     expect(resolved.options).toEqual(DEFAULT_DEMO_OPTIONS);
     expect(resolved.run).toEqual({ install: true, git: true });
+  });
+
+  it('offers SQLite first and preselected when asking where state lives', async () => {
+    const { env } = interactive();
+    let offered: { values: string[]; initialValue: string } | undefined;
+    const prompter: Prompter = {
+      ...env.prompter,
+      select: (question) => {
+        if (question.message.startsWith('Where should server state live')) offered = { values: question.options.map((option) => option.value), initialValue: question.initialValue };
+        return env.prompter.select(question);
+      },
+    };
+    await resolveCreate({}, { ...env, prompter });
+    expect(offered?.values[0]).toBe('sqlite');
+    expect(offered?.initialValue).toBe('sqlite');
   });
 
   it('uses the detected package manager as the default', async () => {

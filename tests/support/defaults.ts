@@ -5,7 +5,7 @@ export const DEFAULT_DEMO_OPTIONS: ProjectOptions = {
   projectName: 'demo',
   upstream: 'generic',
   auth: 'none',
-  storage: 'memory',
+  storage: 'sqlite',
   deploy: ['docker'],
   packageManager: 'npm',
 };

@@ -6,11 +6,13 @@ import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';
 
+import { freshStorageEnv } from './helpers/storage-settings.js';
+
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 const serverCommand = { command: process.execPath, args: [tsxCli, 'src/main.ts', '--stdio'] };
 /** Verbose logging on purpose: the logs must all land on stderr, never on stdout. */
-const serverEnv = { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'test' } as Record<string, string>;
+const serverEnv = { ...process.env, LOG_LEVEL: 'debug', NODE_ENV: 'test', ...freshStorageEnv() } as Record<string, string>;
 
 describe('stdio transport', () => {
   it.each(['legacy', 'modern'] as const)('serves a %s-era client: list and call tools', async (era) => {

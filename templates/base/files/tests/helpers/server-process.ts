@@ -11,6 +11,7 @@ import { placeholderAuthEnv } from './auth-settings.js';
 import { testAuth } from './auth-client.js';
 import { connectHttpClient } from './http-server.js';
 import { presetTestIdp } from './preset-claims.js';
+import { freshStorageEnv } from './storage-settings.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,7 +48,8 @@ export interface ProcessUnderTest {
 
 /**
  * Settings for a server process: the test configuration of the auth strategy (pointing at the
- * in-process identity provider when there is one), info-level logs and a free port.
+ * in-process identity provider when there is one), info-level logs, a free port and storage data of
+ * its own.
  */
 export async function serverEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   const auth = await testAuth();
@@ -60,6 +62,7 @@ export async function serverEnv(overrides: Record<string, string> = {}): Promise
     ...presetTestIdp.placeholderEnv,
     ...placeholderAuthEnv,
     ...auth.env,
+    ...freshStorageEnv(),
     ...overrides,
   };
 }

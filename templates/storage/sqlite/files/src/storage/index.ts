@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+import { ConfigError } from '../errors.js';
+import { SqliteOpenError } from './sqlite-database.js';
+import { SqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
+
+/** Environment variables of the SQLite store, merged into the server's config schema. */
+export const storageEnv = {
+  /** Relative to the working directory: `npm start` and the Docker image (WORKDIR /app) both use ./data/. */
+  SQLITE_PATH: z.string().default('./data/store.db'),
+};
+
+/** The store's own variables as the config schema parses them (the server passes its whole config). */
+type StorageSettings = { readonly [Name in keyof typeof storageEnv]: z.output<(typeof storageEnv)[Name]> };
+
+/** What start-up checks need to know about this backend: the file outlives the process, secrets included. */
+export const storeBackend = { label: 'SQLite', durable: true } as const;
+
+/**
+ * One SQLite file: survives restarts, shared by every process of this server that opens it on this
+ * machine. A file that cannot be used stops start-up with a message naming SQLITE_PATH.
+ */
+export async function createStore(settings: StorageSettings): Promise<Store> {
+  try {
+    return new SqliteStore({ path: settings.SQLITE_PATH });
+  } catch (error) {
+    if (error instanceof SqliteOpenError) throw new ConfigError([`SQLITE_PATH: ${error.message}.`]);
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import { optionalSetting, type StorageUnit } from '../../../src/features/unit.js';
+
+export default {
+  id: 'sqlite',
+  label: 'SQLite',
+  hint: 'one file on local disk, kept across restarts; one node',
+  folder: 'storage/sqlite',
+  dataDirectory: 'data',
+  envVars: [
+    optionalSetting(
+      'SQLITE_PATH',
+      'File of the SQLite store, relative to the working directory; its folder is created on first start. Processes of this server on one machine may share it; replicas on other machines may not.',
+      './data/store.db',
+    ),
+  ],
+  readme: [{ file: 'storage.md' }],
+} as const satisfies StorageUnit;
