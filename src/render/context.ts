@@ -33,7 +33,12 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       restApi: selection.upstream.restApi,
     },
     auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens },
-    storage: { id: selection.storage.id, label: selection.storage.label },
+    storage: {
+      id: selection.storage.id,
+      label: selection.storage.label,
+      /** The working-directory folder the backend keeps its data in ('' when it keeps none on local disk). */
+      dataDirectory: selection.storage.dataDirectory ?? '',
+    },
     /** Every deploy target the catalog offers, by its camelCase id, and whether this project has it. */
     deploy: selection.deployTargets,
     packageManager: PACKAGE_MANAGER_COMMANDS[options.packageManager],

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_MANAGER_COMMANDS } from '../../src/options/package-manager.js';
-import { PACKAGE_MANAGERS, type PackageManager } from '../../src/options/schema.js';
+import { PACKAGE_MANAGERS, type PackageManager, type StorageBackend } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
 /** No Docker engine here: the image recipe and the workflow are checked by reading them. */
-async function deployFiles(packageManager: PackageManager) {
+async function deployFiles(packageManager: PackageManager, storage: StorageBackend = DEFAULT_DEMO_OPTIONS.storage) {
   const tree = await planProject({
-    options: { ...DEFAULT_DEMO_OPTIONS, packageManager, deploy: ['docker', 'github-actions'] },
+    options: { ...DEFAULT_DEMO_OPTIONS, packageManager, storage, deploy: ['docker', 'github-actions'] },
     generatorVersion: '0.0.0-test',
   });
   const read = (path: string) => tree.get(path)?.toString() ?? '';
-  return { dockerfile: read('Dockerfile'), dockerignore: read('.dockerignore'), workflow: read('.github/workflows/ci.yml'), pkg: JSON.parse(read('package.json')) };
+  return {
+    dockerfile: read('Dockerfile'),
+    dockerignore: read('.dockerignore'),
+    gitignore: read('.gitignore'),
+    workflow: read('.github/workflows/ci.yml'),
+    pkg: JSON.parse(read('package.json')),
+  };
 }
 
 /** Dockerfile instructions, with line continuations joined. */
@@ -93,5 +99,26 @@ describe('the Node.js releases deploy files use', () => {
     const { workflow } = await deployFiles('npm');
     expect(workflow.match(/docker build/g)).toHaveLength(1);
     expect(workflow.slice(workflow.indexOf('docker build'))).not.toContain('matrix');
+  });
+});
+
+describe("where a project's store keeps its data", () => {
+  it('with SQLite, the image creates the data folder for the unprivileged user and keeps it on a volume', async () => {
+    const lines = instructions((await deployFiles('npm', 'sqlite')).dockerfile);
+    const volume = lines.indexOf('VOLUME /app/data');
+    expect(lines[volume - 1]).toBe('RUN install -d -o node -g node /app/data');
+    expect(volume).toBeLessThan(lines.indexOf('USER node'));
+  });
+
+  it('with SQLite, the data folder stays out of git and of the image build context', async () => {
+    const { gitignore, dockerignore } = await deployFiles('npm', 'sqlite');
+    expect(gitignore.split('\n')).toContain('data/');
+    expect(dockerignore.split('\n')).toContain('data');
+  });
+
+  it('with the in-memory store, the image has no data folder or volume, and the ignore files name none', async () => {
+    const { dockerfile, dockerignore, gitignore } = await deployFiles('npm', 'memory');
+    expect(dockerfile).not.toMatch(/VOLUME|\/app\/data/);
+    expect(`${gitignore}${dockerignore}`).not.toMatch(/^data/m);
   });
 });
