@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { ConfigError } from './errors.js';
+import { AppError, ConfigError } from './errors.js';
 import { ExitCode, exitOnShutdownRequest } from './http/lifecycle.js';
 import { startHttpServer } from './http/server.js';
 import { loadConfig } from './load-config.js';
@@ -28,13 +28,22 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
   const shutdownOptions = values['exit-with-parent'] ? { parentPid: parentPidAtStart } : {};
 
-  if (config.MCP_TRANSPORT === 'stdio') {
-    const close = await startStdioServer(config, logger);
-    exitOnShutdownRequest(close, logger, shutdownOptions);
-    return;
+  try {
+    if (config.MCP_TRANSPORT === 'stdio') {
+      const close = await startStdioServer(config, logger);
+      exitOnShutdownRequest(close, logger, shutdownOptions);
+      return;
+    }
+    const server = await startHttpServer(config, { logger });
+    exitOnShutdownRequest(server.close, logger, shutdownOptions);
+  } catch (error) {
+    // Once the logger exists, a failed start is one fatal log line: what went wrong, in words.
+    if (error instanceof AppError && !(error instanceof ConfigError)) {
+      logger.fatal({ code: error.code }, `Failed to start: ${error.message}`);
+      process.exit(ExitCode.Failed);
+    }
+    throw error;
   }
-  const server = await startHttpServer(config, { logger });
-  exitOnShutdownRequest(server.close, logger, shutdownOptions);
 }
 
 main().catch((error: unknown) => {
@@ -43,6 +52,8 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\nFix them in the environment or in .env (.env.example documents every variable).\n`);
     process.exit(ExitCode.ConfigInvalid);
   }
-  process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const message = error instanceof Error ? error.message : String(error);
+  // The message first, where a person reads it; the stack after it, for a bug report.
+  process.stderr.write(`Failed to start: ${message}\n${error instanceof Error && error.stack !== undefined ? `${error.stack}\n` : ''}`);
   process.exit(ExitCode.Failed);
 });

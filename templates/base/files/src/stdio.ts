@@ -4,7 +4,7 @@ import { localProcessIdentity } from './auth/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMcpServer } from './mcp/server.js';
-import { createStore } from './storage/index.js';
+import { openStorage } from './storage/open-storage.js';
 import { startUpstream } from './upstream/start.js';
 
 /**
@@ -13,9 +13,10 @@ import { startUpstream } from './upstream/start.js';
  * Resolves with a function that shuts the connection and storage down.
  */
 export async function startStdioServer(config: Config, logger: Logger): Promise<() => Promise<void>> {
-  const store = await createStore(config);
-  const upstream = startUpstream(config, logger);
-  const handle = serveStdio(({ era }) => createMcpServer({ config, logger, store, upstream }, { era, identity: localProcessIdentity }), {
+  const { store, sealed } = await openStorage(config, logger);
+  const upstream = startUpstream(config, logger, sealed);
+  const deps = { config, logger, store, upstream };
+  const handle = serveStdio(({ era }) => createMcpServer(deps, { era, identity: localProcessIdentity }), {
     onerror: (error) => logger.warn({ err: error }, 'stdio transport error'),
   });
   logger.info('MCP server listening on stdio');

@@ -9,7 +9,8 @@ import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { McpCapabilities } from '../mcp/server.js';
 import { packageInfo } from '../package-info.js';
-import { createStore } from '../storage/index.js';
+import { openStorage, storageOn } from '../storage/open-storage.js';
+import type { Store } from '../storage/store.js';
 import { tools as registeredTools } from '../tools/index.js';
 import { startUpstream } from '../upstream/start.js';
 import { createHttpApp } from './app.js';
@@ -30,13 +31,19 @@ export interface StartHttpServerOptions {
   logger?: Logger;
   /** What to serve instead of the generated registries (tests). */
   capabilities?: McpCapabilities;
+  /**
+   * An open store to use instead of opening the configured one, left open on close: tests run two
+   * servers on one store, as two replicas on one backend.
+   */
+  store?: Store;
 }
 
 /** Starts the HTTP server on HOST:PORT with every dependency it needs, ready for traffic on return. */
 export async function startHttpServer(config: Config, options: StartHttpServerOptions = {}): Promise<RunningHttpServer> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, name: packageInfo.name });
-  const store = await createStore(config);
-  const upstream = startUpstream(config, logger);
+  const storage = options.store === undefined ? await openStorage(config, logger) : storageOn(options.store, config, logger);
+  const { store } = storage;
+  const upstream = startUpstream(config, logger, storage.sealed);
   const tools = options.capabilities?.tools ?? registeredTools;
   let boundUrl: string | undefined;
   const resourceUrl = () => {
@@ -71,7 +78,7 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
       await drainAndClose({ server, readiness, inFlight, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger });
       await mcpHandler.close();
       await authenticator.close?.();
-      await store.close();
+      if (options.store === undefined) await store.close();
       logger.info('HTTP server stopped');
     })());
   return { url, close };

@@ -1,9 +1,22 @@
 import type { Identity } from '../auth/types.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../storage/store.js';
 
 /*
  * The upstream seam: the system this MCP server fronts. Each upstream option provides
  * src/upstream/index.ts exporting its identity provider (below) and its API client.
  */
+
+/** What each upstream's `createUpstreamApi(config, deps)` receives, once, at start-up. */
+export interface UpstreamDeps {
+  readonly logger: Logger;
+  /**
+   * A sealed view of the server's store, in a namespace of the upstream's own. Its API clients keep
+   * their tokens there: replicas on one backend share them, and a durable backend keeps them across
+   * restarts.
+   */
+  readonly store: Store;
+}
 
 /** The verified claims of an access token (a JWT payload or an introspection response). */
 export type TokenClaims = Readonly<Record<string, unknown>>;

@@ -5,8 +5,9 @@ import { identityToAuthInfo } from '../../src/auth/auth-info.js';
 import { anonymousIdentity, type Identity } from '../../src/auth/types.js';
 import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
 import { createMcpServer, type McpCapabilities } from '../../src/mcp/server.js';
-import { createStore } from '../../src/storage/index.js';
 import type { Logger } from '../../src/logger.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { namespacedStore } from '../../src/storage/store.js';
 import { createUpstreamApi } from '../../src/upstream/index.js';
 import { testConfig } from './config.js';
 import { captureLogs } from './logs.js';
@@ -40,8 +41,9 @@ export interface InProcessOptions extends McpCapabilities {
 export async function connectInProcess(era: Era, options: InProcessOptions = {}): Promise<InProcessConnection> {
   const { logger = captureLogs().logger, env = {}, identity = anonymousIdentity, ...capabilities } = options;
   const config = testConfig(env);
-  const store = await createStore(config);
-  const deps = { config, logger, store, upstream: createUpstreamApi(config, { logger }) };
+  const { store, sealed } = await openStorage(config, logger);
+  const upstream = createUpstreamApi(config, { logger, store: namespacedStore(sealed, 'upstream') });
+  const deps = { config, logger, store, upstream };
   const handler =
     Object.keys(capabilities).length === 0
       ? createHttpMcpHandler(deps)

@@ -10,7 +10,8 @@ import { anonymousIdentity } from '../../src/auth/types.js';
 import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
 import { createMcpNodeHandler } from '../../src/http/mcp-node-adapter.js';
 import { defineTool } from '../../src/mcp/define-tool.js';
-import { createStore } from '../../src/storage/index.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { namespacedStore } from '../../src/storage/store.js';
 import { createUpstreamApi } from '../../src/upstream/index.js';
 import { testConfig } from '../helpers/config.js';
 import { toolCallRequest } from '../helpers/http.js';
@@ -74,8 +75,9 @@ interface Served {
 async function serve(): Promise<Served> {
   const config = testConfig();
   const logger = captureLogs().logger;
-  const store = await createStore(config);
-  const handler = createHttpMcpHandler({ config, logger, store, upstream: createUpstreamApi(config, { logger }) }, { capabilities: { tools: [echo, stepped, endless] } });
+  const { store, sealed } = await openStorage(config, logger);
+  const upstream = createUpstreamApi(config, { logger, store: namespacedStore(sealed, 'upstream') });
+  const handler = createHttpMcpHandler({ config, logger, store, upstream }, { capabilities: { tools: [echo, stepped, endless] } });
   const errors: Error[] = [];
   const mcp = createMcpNodeHandler(handler, { onerror: (error) => void errors.push(error) });
   const server = createServer(async (req, res) => {

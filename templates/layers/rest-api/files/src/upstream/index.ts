@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
 import { restApiTokenIssuer } from './rest-api-issuer.js';
 import { createConfiguredRestApi, restApiProblems } from './rest-api/create.js';
 import type { RestApi } from './rest-api/rest-api.js';
+import type { UpstreamDeps } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './identity.js';
 
@@ -13,7 +13,7 @@ export interface UpstreamApi {
 }
 
 /** Created once at start-up; requests no token until the first call. */
-export function createUpstreamApi(config: Config, deps: { logger: Logger }): UpstreamApi {
+export function createUpstreamApi(config: Config, deps: UpstreamDeps): UpstreamApi {
   return { rest: createConfiguredRestApi(config, restApiTokenIssuer(config), deps) };
 }
 

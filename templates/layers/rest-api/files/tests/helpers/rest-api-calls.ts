@@ -7,6 +7,7 @@ import type { RestApi } from '../../src/upstream/rest-api/rest-api.js';
 import { testConfig } from './config.js';
 import { startFakeRestApi, type FakeRestApi, type FakeRestApiOptions } from './fake-rest-api.js';
 import { captureLogs } from './logs.js';
+import { isolatedSealedStore } from './test-store.js';
 
 /** A caller as a token-verifying auth strategy would establish it. */
 export function caller(subject = 'alice'): Identity {
@@ -18,9 +19,9 @@ export function callContext(identity: Identity = caller()): UpstreamCallContext 
   return { identity, signal: new AbortController().signal };
 }
 
-/** The server's REST API, configured for `fake` (and `env` on top), as tools reach it. */
+/** The server's REST API, configured for `fake` (and `env` on top), as tools reach it; its tokens in a store of its own. */
 export function restApiFor(fake: FakeRestApi, env: Record<string, string> = {}): RestApi {
-  return createUpstreamApi(testConfig({ ...fake.serverEnv, ...env }), { logger: captureLogs().logger }).rest;
+  return createUpstreamApi(testConfig({ ...fake.serverEnv, ...env }), { logger: captureLogs().logger, store: isolatedSealedStore() }).rest;
 }
 
 /** The server's REST API pointed at a fake of its own, for one test. */

@@ -2,11 +2,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { rememberCallerToken } from '../../src/auth/caller-token.js';
 import type { Identity } from '../../src/auth/types.js';
+import { sealedStore } from '../../src/storage/sealed-store.js';
+import { sealingKeyring } from '../../src/storage/sealing-keys.js';
+import type { Store } from '../../src/storage/store.js';
+import { sharedTokenCache } from '../../src/upstream/http/shared-token-cache.js';
 import { tokenExchangeTokenSource } from '../../src/upstream/rest-api/token-exchange.js';
+import { testConfig } from '../helpers/config.js';
 import { FAKE_CREDENTIALS, startFakeRestApi, type FakeRestApi } from '../helpers/fake-rest-api.js';
 import { connectInProcess } from '../helpers/in-process-client.js';
+import { captureLogs } from '../helpers/logs.js';
 import { callContext, caller, restApiFor } from '../helpers/rest-api-calls.js';
 import { restApiTestIdp } from '../helpers/rest-api-test-idp.js';
+import { isolatedStore } from '../helpers/test-store.js';
 import { toolErrorOf } from '../helpers/tool-results.js';
 
 /**
@@ -95,6 +102,39 @@ describe('Keycloak token exchange for the REST API', () => {
     for (const identity of [alice, bob, carol, bob, alice]) await source.getAccessToken({ identity });
     const exchangedFor = exchanges().map((request) => request.params.subject_token?.split('-of-')[1]);
     expect(exchangedFor).toEqual(['alice', 'bob', 'carol', 'alice']);
+  });
+
+  it('shares the exchanged token between replicas on one store, under a hash of the caller token', async () => {
+    const store = isolatedStore();
+    const keysWritten: string[] = [];
+    const recording: Store = {
+      ...store,
+      set: async (key, value, options) => {
+        keysWritten.push(key);
+        await store.set(key, value, options);
+      },
+    };
+    // Two processes on one backend, sharing STORE_SEALING_KEYS.
+    const sealed = sealedStore(recording, sealingKeyring(testConfig()));
+    const replica = () =>
+      tokenExchangeTokenSource({
+        upstream: 'Keycloak',
+        tokenUrl: `${fake.origin}${restApiTestIdp.tokenPath}`,
+        client: { method: restApiTestIdp.clientAuthMethod, clientId: FAKE_CREDENTIALS.clientId, clientSecret: FAKE_CREDENTIALS.clientSecret },
+        audience: FAKE_CREDENTIALS.audience,
+        refreshBeforeMs: 60_000,
+        timeoutMs: 5_000,
+        tokenCache: sharedTokenCache(sealed, captureLogs().logger, 5_000),
+      });
+    const callerToken = fake.issueCallerToken('alice');
+    // Each replica authenticates the same caller token into an identity of its own.
+    const first = await replica().getAccessToken({ identity: rememberCallerToken(caller('alice'), callerToken) });
+    const second = await replica().getAccessToken({ identity: rememberCallerToken(caller('alice'), callerToken) });
+
+    expect(second.value).toBe(first.value);
+    expect(exchanges()).toHaveLength(1);
+    expect(keysWritten).toHaveLength(1);
+    expect(keysWritten.join()).not.toContain(callerToken);
   });
 
   it('reports a caller token the realm refuses to exchange as upstream_auth', async () => {

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
 import { createSalesforceApi, type SalesforceApi } from './salesforce/api.js';
 import { readSalesforceCredentials } from './salesforce/credentials.js';
+import type { UpstreamDeps } from './types.js';
 
 export { identityProvider, identityProviderProblems } from './identity.js';
 
@@ -9,8 +9,8 @@ export { identityProvider, identityProviderProblems } from './identity.js';
 export type UpstreamApi = SalesforceApi;
 
 /** Created once at start-up; the session is requested on the first call. */
-export function createUpstreamApi(config: Config, deps: { logger: Logger }): UpstreamApi {
-  return createSalesforceApi(config, deps.logger);
+export function createUpstreamApi(config: Config, deps: UpstreamDeps): UpstreamApi {
+  return createSalesforceApi(config, deps);
 }
 
 /** Settings the Salesforce API still needs; the tools answer `upstream_not_configured` with them. */

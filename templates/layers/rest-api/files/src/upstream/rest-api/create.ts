@@ -1,5 +1,7 @@
 import type { Logger } from '../../logger.js';
+import type { Store } from '../../storage/store.js';
 import { upstreamHttpPolicy } from '../http/settings.js';
+import { sharedTokenCache } from '../http/shared-token-cache.js';
 import { createUpstreamClient, type UpstreamClientOptions } from '../http/upstream-client.js';
 import { restApiCredentials } from './credentials.js';
 import { notConfiguredRestApi } from './not-configured.js';
@@ -14,8 +16,11 @@ export const REST_API_NAME = 'REST API';
 
 type HttpPolicyConfig = Parameters<typeof upstreamHttpPolicy>[0];
 
-/** What the client may be given besides the logger: tests replace waiting and the clock. */
-export type RestApiDeps = { logger: Logger } & Pick<UpstreamClientOptions, 'sleep' | 'now' | 'random'>;
+/**
+ * What the client may be given besides the logger and the (sealed) store its tokens are shared in:
+ * tests replace waiting and the clock.
+ */
+export type RestApiDeps = { logger: Logger; store: Store } & Pick<UpstreamClientOptions, 'sleep' | 'now' | 'random'>;
 
 /**
  * The REST API as configured: a working client, or, with settings missing, one whose every call
@@ -35,11 +40,12 @@ export function restApiProblems(config: RestApiConfig, issuer: RestApiTokenIssue
 
 function restApiFromSettings(settings: RestApiSettings, config: HttpPolicyConfig, deps: RestApiDeps): RestApi {
   const { timeoutMs, retry, breaker, refreshBeforeMs } = upstreamHttpPolicy(config);
-  const { logger, ...clock } = deps;
+  const { logger, store, ...clock } = deps;
+  const tokenCache = sharedTokenCache(store, logger, timeoutMs);
   const client = createUpstreamClient({
     upstream: REST_API_NAME,
     baseUrl: settings.baseUrl,
-    ...restApiCredentials(settings.auth, { refreshBeforeMs, timeoutMs, ...(clock.now !== undefined && { now: clock.now }) }),
+    ...restApiCredentials(settings.auth, { refreshBeforeMs, timeoutMs, tokenCache, ...(clock.now !== undefined && { now: clock.now }) }),
     timeoutMs,
     retry,
     breaker,

@@ -1,5 +1,6 @@
 import { staticTokenSource } from '../http/api-key.js';
 import { clientCredentialsTokenSource } from '../http/client-credentials.js';
+import type { SharedTokenCache } from '../http/shared-token-cache.js';
 import type { AccessToken, TokenSource } from '../http/token-source.js';
 import type { RestApiAuth } from './resolve-settings.js';
 import { tokenExchangeTokenSource } from './token-exchange.js';
@@ -14,11 +15,13 @@ export interface CredentialTiming {
   refreshBeforeMs: number;
   timeoutMs: number;
   now?: () => number;
+  /** Where replicas share the tokens. */
+  tokenCache: SharedTokenCache;
 }
 
 /** The token source (and, for API keys, the header) of an authentication mode. */
 export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming): RestApiCredentials {
-  const { refreshBeforeMs, timeoutMs } = timing;
+  const { refreshBeforeMs, timeoutMs, tokenCache } = timing;
   const now = timing.now === undefined ? {} : { now: timing.now };
   switch (auth.mode) {
     case 'none':
@@ -27,7 +30,16 @@ export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming):
       return { tokenSource: staticTokenSource(auth.key), authorization: (token) => ({ [auth.header]: token.value }) };
     case 'client_credentials':
       return {
-        tokenSource: clientCredentialsTokenSource({ upstream: auth.issuer, tokenUrl: auth.tokenUrl, client: auth.client, ...auth.params, refreshBeforeMs, timeoutMs, ...now }),
+        tokenSource: clientCredentialsTokenSource({
+          upstream: auth.issuer,
+          tokenUrl: auth.tokenUrl,
+          client: auth.client,
+          ...auth.params,
+          refreshBeforeMs,
+          timeoutMs,
+          tokenCache,
+          ...now,
+        }),
       };
     case 'token_exchange':
       return {
@@ -39,6 +51,7 @@ export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming):
           ...(auth.params.scope !== undefined && { scope: auth.params.scope }),
           refreshBeforeMs,
           timeoutMs,
+          tokenCache,
           ...now,
         }),
       };

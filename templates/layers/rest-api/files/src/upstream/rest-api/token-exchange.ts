@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-
 import { callerTokenOf } from '../../auth/caller-token.js';
 import { ToolError } from '../../errors.js';
+import { tokenCacheKey, type SharedTokenCache } from '../http/shared-token-cache.js';
 import { accessTokenFrom, requestToken, type ClientAuthentication } from '../http/token-endpoint.js';
 import { cachedTokenSource, type TokenSource } from '../http/token-source.js';
 import { LruMap } from './lru-map.js';
@@ -25,6 +24,8 @@ export interface TokenExchangeOptions {
   timeoutMs: number;
   maxCallers?: number;
   now?: () => number;
+  /** Where replicas share the exchanged tokens; without it each process exchanges for itself. */
+  tokenCache?: SharedTokenCache;
 }
 
 /**
@@ -33,14 +34,17 @@ export interface TokenExchangeOptions {
  * person or client behind the call rather than this server. The caller's token itself is never sent
  * to the API.
  *
- * Exchanged tokens are cached per caller token (keyed by its SHA-256, so the cache holds no caller
- * token as a key) until shortly before they expire, with one exchange at a time per caller.
+ * Exchanged tokens are cached per caller token (keyed by a SHA-256 over it and the exchange's
+ * settings, so no caller token is ever a key) until shortly before they expire, with one exchange at
+ * a time per caller: in this process for the most recently active callers, and with `tokenCache` in
+ * the store, sealed, where every replica finds them.
  */
 export function tokenExchangeTokenSource(options: TokenExchangeOptions): TokenSource {
   const now = options.now ?? Date.now;
   const perCaller = new LruMap<string, TokenSource>(options.maxCallers ?? DEFAULT_MAX_CALLERS);
+  const clientId = options.client.method === 'none' ? undefined : options.client.clientId;
 
-  const exchange = (subjectToken: string): TokenSource =>
+  const exchange = (subjectToken: string, key: string): TokenSource =>
     cachedTokenSource(
       async (signal) => {
         const requestedAt = now();
@@ -62,17 +66,17 @@ export function tokenExchangeTokenSource(options: TokenExchangeOptions): TokenSo
         });
         return accessTokenFrom(response, requestedAt);
       },
-      { refreshBeforeMs: options.refreshBeforeMs, now },
+      { refreshBeforeMs: options.refreshBeforeMs, now, ...(options.tokenCache !== undefined && { shared: { cache: options.tokenCache, key } }) },
     );
 
   return {
     async getAccessToken(context) {
       const subjectToken = callerTokenOf(context.identity);
       if (subjectToken === undefined) throw noCallerToken(options.upstream);
-      const key = createHash('sha256').update(subjectToken).digest('base64url');
+      const key = tokenCacheKey('token-exchange', [options.tokenUrl, clientId, options.audience, options.scope, subjectToken]);
       let source = perCaller.get(key);
       if (source === undefined) {
-        source = exchange(subjectToken);
+        source = exchange(subjectToken, key);
         perCaller.set(key, source);
       }
       return source.getAccessToken(context);

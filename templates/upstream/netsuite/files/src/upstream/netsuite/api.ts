@@ -1,5 +1,7 @@
 import type { Logger } from '../../logger.js';
+import type { Store } from '../../storage/store.js';
 import type { UpstreamHttpPolicy } from '../http/settings.js';
+import { sharedTokenCache } from '../http/shared-token-cache.js';
 import { createUpstreamClient } from '../http/upstream-client.js';
 import { NETSUITE, parseNetSuiteError } from './error-body.js';
 import { netSuiteRecords, type NetSuiteRecords } from './records.js';
@@ -15,6 +17,8 @@ export interface NetSuiteApi {
 export interface NetSuiteApiDeps {
   policy: UpstreamHttpPolicy;
   logger: Logger;
+  /** The sealed store the token is shared in, by every replica on the same backend. */
+  store: Store;
   /** Clock, backoff waits and jitter; tests replace them so nothing waits for real. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -22,15 +26,16 @@ export interface NetSuiteApiDeps {
 }
 
 /**
- * NetSuite's REST web services with this server's own credentials. One token cache and one circuit
- * breaker serve every caller; requests stay below /services/rest of the account's host.
+ * NetSuite's REST web services with this server's own credentials. One token (shared in the store
+ * by every replica) and one circuit breaker serve every caller; requests stay below /services/rest
+ * of the account's host.
  */
 export function createNetSuiteApi(settings: NetSuiteSettings, deps: NetSuiteApiDeps): NetSuiteApi {
   const now = deps.now ?? Date.now;
   const client = createUpstreamClient({
     upstream: NETSUITE,
     baseUrl: `${settings.restUrl}/services/rest`,
-    tokenSource: netSuiteTokenSource(settings, deps.policy, now),
+    tokenSource: netSuiteTokenSource(settings, deps.policy, now, sharedTokenCache(deps.store, deps.logger, deps.policy.timeoutMs)),
     timeoutMs: deps.policy.timeoutMs,
     retry: deps.policy.retry,
     breaker: deps.policy.breaker,

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import type { Logger } from '../../logger.js';
+import type { UpstreamDeps } from '../types.js';
 import { createSalesforceClient } from './client.js';
 import { readSalesforceCredentials } from './credentials.js';
 import { sObjectDescribe, type SObjectDescribe } from './describe.js';
@@ -17,11 +17,14 @@ export interface SalesforceApi {
   readonly describe: SObjectDescribe;
 }
 
-/** One client (one session, one circuit breaker) shared by every request. No I/O until the first call. */
-export function createSalesforceApi(config: Config, logger: Logger): SalesforceApi {
+/**
+ * One client (one session, shared in the store by every replica, and one circuit breaker) for every
+ * request. No I/O until the first call.
+ */
+export function createSalesforceApi(config: Config, deps: UpstreamDeps): SalesforceApi {
   const reading = readSalesforceCredentials(config);
   if (!('credentials' in reading)) return unconfiguredApi(reading.problems);
-  const client = createSalesforceClient(reading.credentials, config, logger);
+  const client = createSalesforceClient(reading.credentials, config, deps);
   return {
     sobjects: sObjectRecords(client),
     soql: soqlQueries(client, config.SALESFORCE_API_VERSION),

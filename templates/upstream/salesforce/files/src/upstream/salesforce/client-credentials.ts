@@ -25,5 +25,6 @@ export function clientCredentialsSession(credentials: ClientCredentials, options
         ...(options.now !== undefined && { now: options.now }),
       }),
     options,
+    ['client_credentials', credentials.clientId],
   );
 }

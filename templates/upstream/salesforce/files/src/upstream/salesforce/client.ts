@@ -1,8 +1,9 @@
 import type { Config } from '../../config.js';
-import type { Logger } from '../../logger.js';
 import { upstreamHttpPolicy } from '../http/settings.js';
+import { sharedTokenCache } from '../http/shared-token-cache.js';
 import type { TokenSource } from '../http/token-source.js';
 import { createUpstreamClient, type UpstreamClient } from '../http/upstream-client.js';
+import type { UpstreamDeps } from '../types.js';
 import { clientCredentialsSession } from './client-credentials.js';
 import type { SalesforceCredentials } from './credentials.js';
 import { isExpiredSession, parseSalesforceError, SALESFORCE } from './errors.js';
@@ -15,13 +16,14 @@ import { restApiBaseOf, type SessionOptions } from './session.js';
  * one fresh session on 401 INVALID_SESSION_ID, and failures reported as Salesforce meant them
  * (its error codes decide, see parseSalesforceError).
  */
-export function createSalesforceClient(credentials: SalesforceCredentials, config: Config, logger: Logger): UpstreamClient {
+export function createSalesforceClient(credentials: SalesforceCredentials, config: Config, { logger, store }: UpstreamDeps): UpstreamClient {
   const policy = upstreamHttpPolicy(config);
   const sessionOptions: SessionOptions = {
     loginUrl: credentials.loginUrl,
     apiVersion: config.SALESFORCE_API_VERSION,
     refreshBeforeMs: policy.refreshBeforeMs,
     timeoutMs: policy.timeoutMs,
+    tokenCache: sharedTokenCache(store, logger, policy.timeoutMs),
   };
   return createUpstreamClient({
     upstream: SALESFORCE,

@@ -35,5 +35,6 @@ export function jwtBearerSession(credentials: JwtBearerCredentials, options: Ses
         now,
       }),
     options,
+    ['jwt_bearer', credentials.clientId, credentials.username],
   );
 }

@@ -1,4 +1,5 @@
 import { UpstreamUnknownError } from '../http/errors.js';
+import { tokenCacheKey, type SharedTokenCache } from '../http/shared-token-cache.js';
 import { accessTokenFrom, type TokenResponse } from '../http/token-endpoint.js';
 import { cachedTokenSource, type TokenSource } from '../http/token-source.js';
 import { SALESFORCE } from './errors.js';
@@ -12,6 +13,8 @@ export interface SessionOptions {
   readonly refreshBeforeMs: number;
   readonly timeoutMs: number;
   readonly now?: () => number;
+  /** Where replicas share the session; without it the session stays in this process. */
+  readonly tokenCache?: SharedTokenCache;
 }
 
 /** Salesforce's OAuth token endpoint on a login host. */
@@ -25,8 +28,9 @@ export function tokenEndpointOf(loginUrl: string): string {
  * goes there, below the REST API of the configured version, so no tool input can reach another
  * part of the org's site. Salesforce does not say when a session ends (no `expires_in`); the API
  * answers 401 INVALID_SESSION_ID then, and the client fetches a new one once and retries.
+ * `signIn` names who the session is for (the flow, the client, the user), for the shared cache's key.
  */
-export function salesforceSession(requestToken: () => Promise<TokenResponse>, options: SessionOptions): TokenSource {
+export function salesforceSession(requestToken: () => Promise<TokenResponse>, options: SessionOptions, signIn: readonly string[]): TokenSource {
   const now = options.now ?? Date.now;
   return cachedTokenSource(
     async () => {
@@ -38,7 +42,14 @@ export function salesforceSession(requestToken: () => Promise<TokenResponse>, op
       }
       return accessTokenFrom(answer, requestedAt, restApiBaseOf(instanceUrl, options.apiVersion));
     },
-    { refreshBeforeMs: options.refreshBeforeMs, now },
+    {
+      refreshBeforeMs: options.refreshBeforeMs,
+      now,
+      ...(options.tokenCache !== undefined && {
+        // The API version is part of what is stored (the API base URL), so it is part of the key.
+        shared: { cache: options.tokenCache, key: tokenCacheKey('salesforce-session', [options.loginUrl, options.apiVersion, ...signIn]) },
+      }),
+    },
   );
 }
 

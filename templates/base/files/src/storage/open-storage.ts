@@ -1,0 +1,59 @@
+import { AppError, ConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { createStore, storeBackend } from './index.js';
+import { sealedStore } from './sealed-store.js';
+import { MAKE_SEALING_KEY_COMMAND, SEALING_KEYS_VARIABLE, sealingKeyring, type SealingKeyring } from './sealing-keys.js';
+import type { Store } from './store.js';
+
+/** The store could not be opened at start-up: unreachable, refused, or misconfigured. */
+export class StoreUnavailableError extends AppError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('STORE_UNAVAILABLE', message, options);
+  }
+}
+
+/** The server's storage as features receive it, opened once at start-up. */
+export interface Storage {
+  /** The backend itself: counters, caches and anything that holds no secret. */
+  readonly store: Store;
+  /**
+   * The same backend, every value encrypted under STORE_SEALING_KEYS before it is written: features
+   * that keep secrets (upstream tokens) take a namespace of it.
+   */
+  readonly sealed: Store;
+  readonly keyring: SealingKeyring;
+}
+
+type StorageConfig = Parameters<typeof createStore>[0] & Parameters<typeof sealingKeyring>[0];
+
+/**
+ * Opens the configured backend and builds the sealing keyring once. A backend that cannot be reached
+ * fails start-up with its own message (which names the variable to fix); a durable backend sealing
+ * with a key made up for this process gets a warning, since what it seals is lost on restart.
+ */
+export async function openStorage(config: StorageConfig, logger: Logger, open: (config: StorageConfig) => Promise<Store> = createStore): Promise<Storage> {
+  let store: Store;
+  try {
+    store = await open(config);
+  } catch (error) {
+    // A setting the backend itself found wrong is reported like any other invalid setting.
+    if (error instanceof ConfigError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(`Cannot open the ${storeBackend.label} store: ${reason}`, { cause: error });
+  }
+  return storageOn(store, config, logger);
+}
+
+/** The storage features receive, over a store that is already open (tests share one between servers). */
+export function storageOn(store: Store, config: Parameters<typeof sealingKeyring>[0], logger: Logger): Storage {
+  const keyring = sealingKeyring(config);
+  if (keyring.ephemeral && storeBackend.durable) {
+    logger.warn(
+      { variable: SEALING_KEYS_VARIABLE },
+      `${SEALING_KEYS_VARIABLE} is not set, so secrets kept in the ${storeBackend.label} store (upstream tokens) are sealed with a key made up ` +
+        `for this process: after a restart, and on other replicas, they cannot be opened and are fetched again. ` +
+        `Set ${SEALING_KEYS_VARIABLE} to a key of your own, made with ${MAKE_SEALING_KEY_COMMAND}`,
+    );
+  }
+  return { store, sealed: sealedStore(store, keyring), keyring };
+}
