@@ -1,6 +1,9 @@
+import { isIP } from 'node:net';
+
 import { z } from 'zod';
 
 import { authEnv } from './auth/config.js';
+import { rateLimitEnv } from './rate-limit/settings.js';
 import { storageEnv } from './storage/index.js';
 import { sealingEnv } from './storage/sealing-keys.js';
 import { upstreamEnv } from './upstream/config.js';
@@ -48,6 +51,33 @@ const originList = commaList.pipe(
   ),
 );
 
+/** Names Express accepts for whole address ranges in `trust proxy`. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which reverse proxies to believe about the client address (their X-Forwarded-For): a number of
+ * hops, or proxy addresses, subnets and range names. Unset believes none: the address is the peer's.
+ */
+const trustProxy = z.string().transform((value, ctx): number | string[] => {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'false') return 0;
+  if (value === 'true') {
+    ctx.addIssue({ code: 'custom', message: '"true" would believe any client about its own address; give the number of proxies in front of the server (e.g. 1) or their addresses' });
+    return z.NEVER;
+  }
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  for (const item of items) {
+    const [address = '', prefix, extra] = item.split('/');
+    const family = isIP(address);
+    const prefixOk = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_RANGES.includes(item) && (family === 0 || !prefixOk || extra !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: `"${item}" is not a proxy address; expected a number of hops (e.g. 1), or addresses, subnets (10.0.0.0/8) and ${PROXY_RANGES.join(', ')}, comma-separated` });
+      return z.NEVER;
+    }
+  }
+  return items;
+});
+
 const baseEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -69,9 +99,10 @@ const baseEnv = {
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1).default(65_000),
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 };
 
-export const envSchema = z.object({ ...baseEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...sealingEnv, ...upstreamEnv });
+export const envSchema = z.object({ ...baseEnv, ...rateLimitEnv, ...upstreamHttpEnv, ...authEnv, ...storageEnv, ...sealingEnv, ...upstreamEnv });
 
 export type Config = z.output<typeof envSchema>;
 

@@ -4,7 +4,9 @@ import { localProcessIdentity } from './auth/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createMcpServer } from './mcp/server.js';
+import { createRateLimiter } from './rate-limit/rate-limiter.js';
 import { openStorage } from './storage/open-storage.js';
+import { namespacedStore } from './storage/store.js';
 import { startUpstream } from './upstream/start.js';
 
 /**
@@ -15,7 +17,9 @@ import { startUpstream } from './upstream/start.js';
 export async function startStdioServer(config: Config, logger: Logger): Promise<() => Promise<void>> {
   const { store, sealed } = await openStorage(config, logger);
   const upstream = startUpstream(config, logger, sealed);
-  const deps = { config, logger, store, upstream };
+  // No HTTP layer counts tool calls here: the MCP server does, answering a tool error over the limit.
+  const toolCallLimiter = createRateLimiter(namespacedStore(store, 'rate-limit'), config, logger);
+  const deps = { config, logger, store, upstream, toolCallLimiter };
   const handle = serveStdio(({ era }) => createMcpServer(deps, { era, identity: localProcessIdentity }), {
     onerror: (error) => logger.warn({ err: error }, 'stdio transport error'),
   });

@@ -38,9 +38,15 @@ describe('configuration', () => {
       HTTP_REQUEST_TIMEOUT_MS: 30_000,
       // Longer than the 60 s idle timeout of common load balancers, so they close idle connections first.
       HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
+      // Far above what a person or an agent sends while working normally.
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      RATE_LIMIT_REQUESTS: 1_200,
+      RATE_LIMIT_TOOL_CALLS: 300,
     });
     expect(config.PUBLIC_URL).toBeUndefined();
     expect(config.HTTP_MAX_CONNECTIONS).toBeUndefined();
+    // No proxy is believed about the client address unless named.
+    expect(config.TRUST_PROXY).toBeUndefined();
   });
 
   it('treats empty values as unset', () => {
@@ -76,6 +82,23 @@ describe('configuration', () => {
     expect(problemsOf({ ...idp, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toEqual([
       expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS: 40000 exceeds HTTP_REQUEST_TIMEOUT_MS \(30000\)/),
     ]);
+  });
+
+  it('reads TRUST_PROXY as a number of hops, or as proxy addresses, subnets and range names', () => {
+    expect(parseConfig({ ...idp, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseConfig({ ...idp, TRUST_PROXY: '10.0.0.0/8, 192.168.1.7, fd00::/8, loopback' }).TRUST_PROXY).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses a TRUST_PROXY entry that is no proxy address, saying what it expects', () => {
+    expect(problemsOf({ ...idp, TRUST_PROXY: 'proxy.internal' })).toEqual([expect.stringMatching(/^TRUST_PROXY: "proxy.internal" is not a proxy address; expected a number of hops/)]);
+    expect(problemsOf({ ...idp, TRUST_PROXY: '10.0.0.0/33' }).map((problem) => problem.split(':')[0])).toEqual(['TRUST_PROXY']);
+    // Believing every proxy would let any client choose the address it is limited by.
+    expect(problemsOf({ ...idp, TRUST_PROXY: 'true' })).toEqual([expect.stringMatching(/^TRUST_PROXY: "true" would believe any client/)]);
+  });
+
+  it('switches a rate limit off with 0 and refuses a window shorter than a second', () => {
+    expect(parseConfig({ ...idp, RATE_LIMIT_REQUESTS: '0', RATE_LIMIT_TOOL_CALLS: '0' })).toMatchObject({ RATE_LIMIT_REQUESTS: 0, RATE_LIMIT_TOOL_CALLS: 0 });
+    expect(problemsOf({ ...idp, RATE_LIMIT_WINDOW_SECONDS: '0' }).map((problem) => problem.split(':')[0])).toEqual(['RATE_LIMIT_WINDOW_SECONDS']);
   });
 
   it('refuses a JSON depth limit too shallow for MCP messages themselves', () => {

@@ -7,6 +7,7 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { describe, expect, it } from 'vitest';
 
 import { freshStorageEnv } from './helpers/storage-settings.js';
+import { toolErrorOf } from './helpers/tool-results.js';
 
 const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
@@ -43,6 +44,22 @@ describe('stdio transport', () => {
       );
       await expect(call).rejects.toThrow();
       await expect.poll(() => stderr, { timeout: 10_000 }).toContain('long_task stopped on cancellation');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('answers tool calls over RATE_LIMIT_TOOL_CALLS with a rate_limited tool error', async () => {
+    const client = new Client({ name: 'stdio-test-client', version: '1.0.0' });
+    const env = { ...serverEnv, RATE_LIMIT_TOOL_CALLS: '1' };
+    await client.connect(new StdioClientTransport({ ...serverCommand, cwd: projectRoot, env, stderr: 'ignore' }));
+    try {
+      // Three calls with an allowance of one: at least two share a window, whatever a durable store counted before.
+      const results = [];
+      for (let call = 0; call < 3; call++) results.push(await client.callTool({ name: 'echo', arguments: { text: 'again' } }));
+      const refused = results.filter((result) => result.isError === true);
+      expect(refused.length).toBeGreaterThan(0);
+      for (const result of refused) expect(toolErrorOf(result)).toMatchObject({ code: 'rate_limited', tool: 'echo', limit: 1 });
     } finally {
       await client.close();
     }

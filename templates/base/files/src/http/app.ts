@@ -7,12 +7,14 @@ import type { Authenticator, Identity } from '../auth/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { ToolDefinition } from '../mcp/define-tool.js';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { errorHandler } from './error-handler.js';
 import { hostGuard, originGuard } from './guards.js';
 import type { InFlightRequests } from './in-flight.js';
 import { jsonBody } from './json-body.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './json-rpc-error.js';
 import { createMcpNodeHandler } from './mcp-node-adapter.js';
+import { requestRateLimit, toolCallRateLimit } from './rate-limit.js';
 import type { Readiness } from './readiness.js';
 import { requestContext } from './request-context.js';
 import { originFormOnly } from './request-target.js';
@@ -25,8 +27,10 @@ export interface HttpAppDeps {
   mcpHandler: McpHttpHandler;
   readiness: Readiness;
   inFlight: InFlightRequests;
-  /** The tools the MCP handler serves, for the per-tool access check. */
+  /** The tools the MCP handler serves, for the per-tool access check and rate limit. */
   tools: readonly ToolDefinition[];
+  /** Counts requests and tool calls per caller in the store. */
+  rateLimiter: RateLimiter;
 }
 
 export { MCP_PATH };
@@ -38,6 +42,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
   app.disable('x-powered-by');
   // Answers are never cacheable by default: MCP results and probes are always live.
   app.set('etag', false);
+  // req.ip, which tells anonymous callers apart for rate limits, believes only the proxies named here.
+  app.set('trust proxy', config.TRUST_PROXY ?? false);
 
   app.use(requestContext(deps.logger));
   app.use(originFormOnly);
@@ -70,6 +76,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       req.identity = await authenticator.authenticate(req);
       next();
     },
+    // Counted before the body is read: a caller over its limit costs no parsing.
+    requestRateLimit(deps.rateLimiter),
     jsonBody({ maxBytes: config.MAX_BODY_BYTES, maxDepth: config.MAX_JSON_DEPTH }),
     // Strategies whose proof covers the exact bytes sent check them here (jsonBody keeps them in req.rawBody).
     async (req: Request & { rawBody?: Buffer }, _res: Response, next: NextFunction) => {
@@ -77,6 +85,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       next();
     },
     toolAccessGuard(authenticator, deps.tools),
+    // After the access check: a call refused for access does not use up the caller's allowance.
+    toolCallRateLimit(deps.rateLimiter, deps.tools),
     async (req: Request & { identity?: Identity }, res: Response) => {
       if (req.identity === undefined) throw new Error('MCP request reached the handler without an authenticated identity');
       await mcp(req, res, { authInfo: identityToAuthInfo(req.identity), parsedBody: req.body });

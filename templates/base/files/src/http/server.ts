@@ -9,8 +9,9 @@ import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { McpCapabilities } from '../mcp/server.js';
 import { packageInfo } from '../package-info.js';
+import { createRateLimiter } from '../rate-limit/rate-limiter.js';
 import { openStorage, storageOn } from '../storage/open-storage.js';
-import type { Store } from '../storage/store.js';
+import { namespacedStore, type Store } from '../storage/store.js';
 import { tools as registeredTools } from '../tools/index.js';
 import { startUpstream } from '../upstream/start.js';
 import { createHttpApp } from './app.js';
@@ -63,7 +64,8 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
     },
     auth: async () => (await authenticator.isReady?.()) ?? true,
   });
-  const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight, tools });
+  const rateLimiter = createRateLimiter(namespacedStore(store, 'rate-limit'), config, logger);
+  const app = createHttpApp({ config, logger, authenticator, mcpHandler, readiness, inFlight, tools, rateLimiter });
 
   const server = createLimitedServer(config, logger, app);
   server.listen(config.PORT, config.HOST);

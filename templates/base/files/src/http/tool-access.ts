@@ -4,18 +4,7 @@ import { missingAccess } from '../auth/access.js';
 import type { Authenticator, Identity } from '../auth/types.js';
 import type { ToolDefinition } from '../mcp/define-tool.js';
 import { JsonRpcErrorCode } from './json-rpc-error.js';
-
-interface CallToolMessage {
-  id?: unknown;
-  method: 'tools/call';
-  params: { name: string };
-}
-
-function isCallTool(message: unknown): message is CallToolMessage {
-  if (typeof message !== 'object' || message === null) return false;
-  const { method, params } = message as { method?: unknown; params?: { name?: unknown } };
-  return method === 'tools/call' && typeof params?.name === 'string';
-}
+import { toolCallsIn } from './tool-calls.js';
 
 /**
  * Refuses, before the MCP handler runs, a `tools/call` for a tool the caller may not use, so the
@@ -32,14 +21,12 @@ export function toolAccessGuard(authenticator: Authenticator, tools: readonly To
       next();
       return;
     }
-    const messages: unknown[] = Array.isArray(req.body) ? req.body : [req.body];
-    for (const message of messages) {
-      if (!isCallTool(message)) continue;
-      const tool = byName.get(message.params.name);
+    for (const call of toolCallsIn(req.body)) {
+      const tool = byName.get(call.tool);
       if (tool === undefined) continue;
       const missing = missingAccess(identity, tool);
       if (missing === undefined) continue;
-      const id = typeof message.id === 'string' || typeof message.id === 'number' ? message.id : null;
+      const { id } = call;
       req.log.info({ tool: tool.name, missingScopes: missing.scopes, missingRoles: missing.roles }, 'refused a tool call: access denied');
       if (missing.scopes.length > 0) {
         const challenge = authenticator.insufficientScopeChallenge?.(tool.scopes ?? []);

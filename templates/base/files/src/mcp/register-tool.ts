@@ -1,6 +1,8 @@
 import type { CallToolResult, McpServer, ServerContext } from '@modelcontextprotocol/server';
 
 import { ToolError } from '../errors.js';
+import { rateLimitCaller } from '../rate-limit/caller.js';
+import { rateLimitDetails, rateLimitMessage, retryAfterMs } from '../rate-limit/rate-limiter.js';
 import { createRequestContext } from './context.js';
 import type { ToolContext, ToolDefinition } from './define-tool.js';
 import { withJsonSchemaOnce } from './json-schema-once.js';
@@ -31,6 +33,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
       });
       const { requestId } = ctx;
       try {
+        await checkToolCallLimit(deps, scope, tool);
         const output = await tool.handler(input as never, ctx);
         return toCallToolResult(tool, output);
       } catch (error) {
@@ -47,6 +50,16 @@ export function registerTool(server: McpServer, tool: ToolDefinition, deps: McpS
       }
     },
   );
+}
+
+/** Throws the `rate_limited` tool error when the caller is over its limit for `tool` (stdio; see McpServerDeps). */
+async function checkToolCallLimit(deps: McpServerDeps, scope: McpRequestScope, tool: ToolDefinition): Promise<void> {
+  if (deps.toolCallLimiter === undefined) return;
+  // The caller over stdio is the local process: there is no client address to tell others apart by.
+  const decision = await deps.toolCallLimiter.countToolCall(rateLimitCaller(scope.identity, undefined), tool.name);
+  if (decision === undefined || decision.allowed) return;
+  const waitMs = retryAfterMs(decision, Date.now());
+  throw new ToolError('rate_limited', rateLimitMessage(decision, waitMs), { details: rateLimitDetails(decision, waitMs) });
 }
 
 function progressReporter(sdkCtx: ServerContext): ToolContext['reportProgress'] {

@@ -6,6 +6,7 @@ import { anonymousIdentity, type Identity } from '../../src/auth/types.js';
 import { createHttpMcpHandler } from '../../src/http/mcp-handler.js';
 import { createMcpServer, type McpCapabilities } from '../../src/mcp/server.js';
 import type { Logger } from '../../src/logger.js';
+import type { RateLimiter } from '../../src/rate-limit/rate-limiter.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { namespacedStore } from '../../src/storage/store.js';
 import { createUpstreamApi } from '../../src/upstream/index.js';
@@ -30,6 +31,8 @@ export interface InProcessOptions extends McpCapabilities {
    * (`rememberCallerToken`) reaches the upstream as it does behind a token-verifying strategy.
    */
   identity?: Identity;
+  /** Counts tool calls against the per-tool limit in the MCP server itself, as the stdio server does. */
+  toolCallLimiter?: RateLimiter;
 }
 
 /**
@@ -39,11 +42,11 @@ export interface InProcessOptions extends McpCapabilities {
  * and `identity` to call as someone other than the anonymous caller.
  */
 export async function connectInProcess(era: Era, options: InProcessOptions = {}): Promise<InProcessConnection> {
-  const { logger = captureLogs().logger, env = {}, identity = anonymousIdentity, ...capabilities } = options;
+  const { logger = captureLogs().logger, env = {}, identity = anonymousIdentity, toolCallLimiter, ...capabilities } = options;
   const config = testConfig(env);
   const { store, sealed } = await openStorage(config, logger);
   const upstream = createUpstreamApi(config, { logger, store: namespacedStore(sealed, 'upstream') });
-  const deps = { config, logger, store, upstream };
+  const deps = { config, logger, store, upstream, ...(toolCallLimiter !== undefined && { toolCallLimiter }) };
   const handler =
     Object.keys(capabilities).length === 0
       ? createHttpMcpHandler(deps)
