@@ -36,7 +36,7 @@ export default {
       '1',
     ),
     optionalSetting('RATE_LIMIT_WINDOW_SECONDS', 'Length of one rate-limit window, in seconds. Limits count per caller (the authenticated subject, or the client address without authentication) in fixed windows kept in the store, so replicas on a shared store share them.', '60'),
-    optionalSetting('RATE_LIMIT_REQUESTS', 'Requests to /mcp one caller may send per window (every MCP message counts); more get 429 with Retry-After. 0 switches the limit off.', '1200'),
+    optionalSetting('RATE_LIMIT_REQUESTS', 'Requests to /mcp one caller may send per window, whatever they carry (listings and notifications count too); more get 429 with Retry-After. 0 switches the limit off.', '1200'),
     optionalSetting('RATE_LIMIT_TOOL_CALLS', 'Calls of one tool one caller may make per window; more get 429 over HTTP and a rate_limited tool error over stdio. 0 switches the limit off.', '300'),
     optionalSetting('UPSTREAM_TIMEOUT_MS', 'Longest wait for one attempt of an upstream API call (connecting, the answer and its body), in milliseconds.', '10000'),
     optionalSetting('UPSTREAM_MAX_RETRIES', 'Retries of a failed upstream call (429, 502, 503, 504, network errors, timeouts). Only idempotent calls are retried.', '3'),

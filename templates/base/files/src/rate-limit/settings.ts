@@ -8,7 +8,7 @@ import { z } from 'zod';
 export const rateLimitEnv = {
   /** Length of one counting window. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-  /** Requests to /mcp per caller per window (every MCP message a client posts, listings included). */
+  /** Requests to /mcp per caller per window, whatever they carry (listings and notifications count too). */
   RATE_LIMIT_REQUESTS: z.coerce.number().int().min(0).default(1_200),
   /** Calls of one tool per caller per window. */
   RATE_LIMIT_TOOL_CALLS: z.coerce.number().int().min(0).default(300),

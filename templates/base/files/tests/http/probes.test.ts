@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../src/http/server.js';
 import { rawRequest } from '../helpers/http.js';
 import { startTestServer } from '../helpers/http-server.js';
+import { isolatedStore } from '../helpers/test-store.js';
 
 describe('health probes', () => {
   let server: RunningHttpServer;
@@ -37,5 +38,19 @@ describe('health probes', () => {
     expect(echoed.headers['x-request-id']).toBe('trace-123');
     const replaced = await rawRequest(`${server.url}/healthz`, { headers: { 'x-request-id': 'bad id\twith spaces' } });
     expect(replaced.headers['x-request-id']).not.toBe('bad id\twith spaces');
+  });
+});
+
+describe('readiness while the store is unreachable', () => {
+  it('/readyz answers 503 and names storage as the failing check', async () => {
+    const unreachable = { ...isolatedStore(), ping: async () => Promise.reject(new Error('connection refused')) };
+    const server = await startTestServer({}, { store: unreachable });
+    try {
+      const response = await rawRequest(`${server.url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(JSON.parse(response.body)).toMatchObject({ status: 'not_ready', checks: { storage: false } });
+    } finally {
+      await server.close();
+    }
   });
 });
