@@ -13,6 +13,8 @@ export const VERSIONS = {
   // (src/http/mcp-node-adapter.ts). `npm run bench:server` mounts its bare-SDK baseline with it.
   '@modelcontextprotocol/node': '2.1.2',
   '@modelcontextprotocol/server': '2.4.0',
+  // The core of node-redis alone (the `redis` package adds the Redis Stack modules, unused here).
+  '@redis/client': '6.3.1',
   '@types/express': '5.0.4',
   '@types/oidc-provider': '9.12.1',
   // The lowest Node.js major generated projects support (NODE_RUNTIME.minimum), so code that type-checks runs there.

@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+
+import { createClient, ErrorReply } from '@redis/client';
+
+import { ConfigError } from '../errors.js';
+import { shownRedisUrl } from './redis-url.js';
+
+/** What the Redis store needs of a connection; tests wrap it to see every command sent. */
+export interface RedisConnection {
+  /**
+   * Sends one command and resolves its reply (rejects with the server's error reply). `key` is a key
+   * of the command (every key of one command shares a hash slot), undefined for commands without keys.
+   */
+  send(key: string | undefined, args: readonly string[]): Promise<unknown>;
+  /** Resolves when Redis answers now; rejects at once, naming REDIS_URL, while the connection is down. */
+  ping(): Promise<void>;
+  /** Waits for the commands in flight, then closes. */
+  close(): Promise<void>;
+}
+
+export interface RedisConnectionSettings {
+  /** A redis:// or rediss:// URL (checked by the config schema). */
+  url: string;
+  /** A PEM file of the certificate authorities to trust for rediss://, instead of Node's built-in ones. */
+  caFile?: string | undefined;
+}
+
+/** How long one attempt to connect may take before start-up gives up (and, later, before a reconnect retries). */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** The longest pause between two reconnection attempts once the connection has been lost. */
+const MAX_RECONNECT_DELAY_MS = 5_000;
+
+/**
+ * Connects to Redis and resolves once it answers, or rejects with a message naming REDIS_URL (its
+ * password masked): a start-up that cannot reach Redis stops at once instead of retrying unseen.
+ * A connection lost later is re-established in the background, with growing pauses; meanwhile
+ * commands wait (up to the client's command timeout) and ping() reports the store down.
+ */
+export async function connectRedis(settings: RedisConnectionSettings): Promise<RedisConnection> {
+  const shown = shownRedisUrl(settings.url);
+  const tls = settings.url.startsWith('rediss:');
+  if (settings.caFile !== undefined && !tls) {
+    throw new ConfigError([`REDIS_TLS_CA_FILE: set, but REDIS_URL (${shown}) does not use TLS; use rediss:// or unset REDIS_TLS_CA_FILE.`]);
+  }
+  const ca = settings.caFile === undefined ? undefined : await readCertificates(settings.caFile);
+
+  let established = false;
+  let lastError: Error | undefined;
+  const client = createClient({
+    url: settings.url,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      // Before the first success a failure means a wrong setting or a missing server: say so now.
+      reconnectStrategy: (retries) => (established ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 100) : false),
+      ...(ca === undefined ? {} : { tls: true as const, ca }),
+    },
+  });
+  // The client reports every failed attempt here; without a listener the process would crash.
+  client.on('error', (error: Error) => {
+    lastError = error;
+  });
+
+  try {
+    await client.connect();
+  } catch (error) {
+    client.destroy();
+    throw startupFailure(error, shown, settings);
+  }
+  established = true;
+  // Housekeeping must not keep a process alive that has nothing else to do.
+  client.unref();
+
+  return {
+    send: (_key, args) => client.sendCommand([...args]),
+    async ping() {
+      if (!client.isReady) throw new Error(`Redis at REDIS_URL (${shown}) is unreachable${lastError === undefined ? '' : `: ${lastError.message}`}`);
+      await client.sendCommand(['PING']);
+    },
+    async close() {
+      if (client.isReady) await client.close();
+      else if (client.isOpen) client.destroy();
+    },
+  };
+}
+
+async function readCertificates(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([`REDIS_TLS_CA_FILE: cannot read ${file} (${(error as Error).message}); give the path of a PEM file of the CA that signed the Redis server's certificate.`]);
+  }
+}
+
+/** Network failures that mean "nobody answered there", as opposed to a server that refused us. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE']);
+
+/**
+ * The error start-up reports when the first connection failed. A refusal by the server (credentials,
+ * database number, certificate) is a setting to fix: a ConfigError. Silence may be an outage, so it
+ * stays a plain error, and a restart may well succeed.
+ */
+function startupFailure(error: unknown, shown: string, settings: RedisConnectionSettings): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (error instanceof ErrorReply) {
+    if (/^(WRONGPASS|NOAUTH|NOPERM)/.test(reason)) {
+      return new ConfigError([`REDIS_URL: Redis at ${shown} refused the credentials (${reason}); check the user name and password in REDIS_URL.`]);
+    }
+    return new ConfigError([`REDIS_URL: Redis at ${shown} refused the connection (${reason}); check REDIS_URL, including its database number.`]);
+  }
+  if (typeof code === 'string' && (/CERT|SIGNATURE|SSL|TLS/.test(code) || code.startsWith('ERR_TLS'))) {
+    const trust = settings.caFile === undefined ? 'set REDIS_TLS_CA_FILE to the PEM file of a private CA' : 'check that REDIS_TLS_CA_FILE holds the CA that signed it';
+    return new ConfigError([`REDIS_URL: the TLS certificate of Redis at ${shown} was not accepted (${reason}); ${trust}, and that the host name in REDIS_URL is one the certificate names.`]);
+  }
+  const tlsHint = typeof code === 'string' && UNREACHABLE_CODES.has(code) ? '' : ', and whether the server expects TLS (rediss://) or not (redis://)';
+  return new Error(`No Redis answered at REDIS_URL (${shown}): ${reason}. Is Redis running? Check the host and port in REDIS_URL${tlsHint}.`, { cause: error });
+}
