@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { createClient, ErrorReply } from '@redis/client';
+import { createClient, ErrorReply, TimeoutError } from '@redis/client';
 
 import { ConfigError } from '../errors.js';
 import { shownRedisUrl } from './redis-url.js';
@@ -27,6 +27,8 @@ export interface RedisConnectionSettings {
 
 /** How long one attempt to connect may take before start-up gives up (and, later, before a reconnect retries). */
 const CONNECT_TIMEOUT_MS = 5_000;
+/** How long a command may wait for its answer, queued while the connection is being re-established included. */
+const COMMAND_TIMEOUT_MS = 5_000;
 /** The longest pause between two reconnection attempts once the connection has been lost. */
 const MAX_RECONNECT_DELAY_MS = 5_000;
 
@@ -54,6 +56,7 @@ export async function connectRedis(settings: RedisConnectionSettings): Promise<R
       reconnectStrategy: (retries) => (established ? Math.min(100 * 2 ** retries, MAX_RECONNECT_DELAY_MS) + Math.floor(Math.random() * 100) : false),
       ...(ca === undefined ? {} : { tls: true as const, ca }),
     },
+    commandOptions: { timeout: COMMAND_TIMEOUT_MS },
   });
   // The client reports every failed attempt here; without a listener the process would crash.
   client.on('error', (error: Error) => {
@@ -67,11 +70,17 @@ export async function connectRedis(settings: RedisConnectionSettings): Promise<R
     throw startupFailure(error, shown, settings);
   }
   established = true;
-  // Housekeeping must not keep a process alive that has nothing else to do.
-  client.unref();
 
   return {
-    send: (_key, args) => client.sendCommand([...args]),
+    async send(_key, args) {
+      try {
+        return await client.sendCommand([...args]);
+      } catch (error) {
+        if (!(error instanceof TimeoutError)) throw error;
+        const cause = client.isReady || lastError === undefined ? '' : ` (the connection is down: ${lastError.message})`;
+        throw new Error(`Redis at REDIS_URL (${shown}) did not answer within ${COMMAND_TIMEOUT_MS} ms${cause}`, { cause: error });
+      }
+    },
     async ping() {
       if (!client.isReady) throw new Error(`Redis at REDIS_URL (${shown}) is unreachable${lastError === undefined ? '' : `: ${lastError.message}`}`);
       await client.sendCommand(['PING']);
@@ -109,8 +118,11 @@ function startupFailure(error: unknown, shown: string, settings: RedisConnection
     return new ConfigError([`REDIS_URL: Redis at ${shown} refused the connection (${reason}); check REDIS_URL, including its database number.`]);
   }
   if (typeof code === 'string' && (/CERT|SIGNATURE|SSL|TLS/.test(code) || code.startsWith('ERR_TLS'))) {
-    const trust = settings.caFile === undefined ? 'set REDIS_TLS_CA_FILE to the PEM file of a private CA' : 'check that REDIS_TLS_CA_FILE holds the CA that signed it';
-    return new ConfigError([`REDIS_URL: the TLS certificate of Redis at ${shown} was not accepted (${reason}); ${trust}, and that the host name in REDIS_URL is one the certificate names.`]);
+    const trust =
+      settings.caFile === undefined
+        ? "If a private CA signed it, set REDIS_TLS_CA_FILE to that CA's PEM file; check too"
+        : 'Check that REDIS_TLS_CA_FILE holds the CA that signed it, and';
+    return new ConfigError([`REDIS_URL: the TLS certificate of Redis at ${shown} was not accepted (${reason}). ${trust} that REDIS_URL names a host the certificate is for.`]);
   }
   const tlsHint = typeof code === 'string' && UNREACHABLE_CODES.has(code) ? '' : ', and whether the server expects TLS (rediss://) or not (redis://)';
   return new Error(`No Redis answered at REDIS_URL (${shown}): ${reason}. Is Redis running? Check the host and port in REDIS_URL${tlsHint}.`, { cause: error });

@@ -1,19 +1,23 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 import { createClient } from '@redis/client';
 import { afterAll } from 'vitest';
 
-import { connectRedis } from '../../src/storage/redis-connection.js';
+import { connectRedis, type RedisConnectionSettings } from '../../src/storage/redis-connection.js';
 import { LOCAL_REDIS_URL } from '../../src/storage/redis-url.js';
 
 /** The Redis the tests write to: REDIS_URL, or one on this machine. */
 export const testRedisUrl = process.env.REDIS_URL ?? LOCAL_REDIS_URL;
 
-/** The connection settings tests give the store: the test Redis, and a private CA when one is configured. */
-export const testRedisEnv: Record<string, string> = {
-  REDIS_URL: testRedisUrl,
-  ...(process.env.REDIS_TLS_CA_FILE === undefined ? {} : { REDIS_TLS_CA_FILE: process.env.REDIS_TLS_CA_FILE }),
-};
+/** A private CA of the test Redis, when it uses TLS with one: REDIS_TLS_CA_FILE. */
+const testCaFile = process.env.REDIS_TLS_CA_FILE;
+
+/** How tests connect to the test Redis themselves. */
+export const testRedisConnection: RedisConnectionSettings = { url: testRedisUrl, caFile: testCaFile };
+
+/** The connection settings tests give the store. */
+export const testRedisEnv: Record<string, string> = { REDIS_URL: testRedisUrl, ...(testCaFile === undefined ? {} : { REDIS_TLS_CA_FILE: testCaFile }) };
 
 /**
  * This test file's corner of the test Redis. Vitest evaluates helpers afresh for each test file, so
@@ -39,7 +43,7 @@ export function freshKeyPrefix(): string {
  */
 export async function redisAnswers(): Promise<boolean> {
   try {
-    await (await connectRedis({ url: testRedisUrl, caFile: process.env.REDIS_TLS_CA_FILE })).close();
+    await (await connectRedis(testRedisConnection)).close();
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -91,7 +95,10 @@ async function deleteKeysUnder(prefix: string): Promise<void> {
 
 /** A client of the test Redis that gives up at the first failure, for looking at and cleaning up what tests wrote. */
 function plainClient() {
-  const client = createClient({ url: testRedisUrl, socket: { reconnectStrategy: false } });
+  const client = createClient({
+    url: testRedisUrl,
+    socket: { reconnectStrategy: false, ...(testCaFile === undefined ? {} : { tls: true as const, ca: readFileSync(testCaFile, 'utf8') }) },
+  });
   client.on('error', () => {});
   return client;
 }

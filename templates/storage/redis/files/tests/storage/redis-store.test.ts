@@ -11,7 +11,7 @@ import { RedisStore } from '../../src/storage/redis-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { testConfig } from '../helpers/config.js';
 import { keySlot } from '../helpers/key-slot.js';
-import { freshKeyPrefix, keysOfCommand, keysUnder, millisecondsToLive, redisAnswers, testRedisUrl } from '../helpers/redis-test-server.js';
+import { freshKeyPrefix, keysOfCommand, keysUnder, millisecondsToLive, redisAnswers, testRedisConnection, testRedisUrl } from '../helpers/redis-test-server.js';
 
 /** How many callers race on each of the two replicas. */
 const RACERS = 50;
@@ -90,7 +90,7 @@ describe.skipIf(!reachable)('keys in Redis', () => {
   /** A store on a fresh prefix whose connection records every command it sends. */
   async function recordedStore(): Promise<{ store: Store; prefix: string; sent: Array<{ key: string | undefined; args: readonly string[] }> }> {
     const prefix = freshKeyPrefix();
-    const redis = await connectRedis({ url: testRedisUrl });
+    const redis = await connectRedis(testRedisConnection);
     const sent: Array<{ key: string | undefined; args: readonly string[] }> = [];
     const recording: RedisConnection = {
       send: (key, args) => {
@@ -179,7 +179,7 @@ describe.skipIf(!reachable)('keys in Redis', () => {
 
 describe('start-up', () => {
   it('fails at once when no Redis answers, naming REDIS_URL without its password', async () => {
-    const error = await failureOf(createStore(testConfig({ REDIS_URL: `redis://app:pa55-not-shown@127.0.0.1:${await closedPort()}` })));
+    const error = await failureOf(createStore(testConfig({ REDIS_URL: `redis://app:pa55-not-shown@127.0.0.1:${await closedPort()}`, REDIS_TLS_CA_FILE: '' })));
     expect(error.message).toMatch(/^No Redis answered at REDIS_URL \(redis:\/\/app:\*\*\*@127\.0\.0\.1:\d+\): connect ECONNREFUSED/);
     expect(error.message).not.toContain('pa55-not-shown');
   });
