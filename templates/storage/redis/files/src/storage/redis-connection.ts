@@ -36,7 +36,7 @@ const MAX_RECONNECT_DELAY_MS = 5_000;
  * Connects to Redis and resolves once it answers, or rejects with a message naming REDIS_URL (its
  * password masked): a start-up that cannot reach Redis stops at once instead of retrying unseen.
  * A connection lost later is re-established in the background, with growing pauses; meanwhile
- * commands wait (up to the client's command timeout) and ping() reports the store down.
+ * commands wait up to COMMAND_TIMEOUT_MS for it, and ping() reports the store down at once.
  */
 export async function connectRedis(settings: RedisConnectionSettings): Promise<RedisConnection> {
   const shown = shownRedisUrl(settings.url);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { RedisConnection } from './redis-connection.js';
-import { ADD_TO_SET, COMPARE_AND_DELETE, COMPARE_AND_SET, INCREMENT, LIVE_MEMBERS, runScript, TAKE } from './redis-scripts.js';
+import { ADD_TO_SET, COMPARE_AND_DELETE, COMPARE_AND_SET, INCREMENT, LIVE_MEMBERS, runScript, TAKE, type LuaScript } from './redis-scripts.js';
 import { assertPositiveSeconds, serialiseValue, type CompareAndSetOptions, type JsonValue, type SetOptions, type Store, type Versioned, type WindowCount } from './store.js';
 
 export interface RedisStoreOptions {
@@ -49,9 +49,7 @@ export class RedisStore implements Store {
   }
 
   async take<T extends JsonValue = JsonValue>(key: string): Promise<T | undefined> {
-    this.#assertOpen();
-    const valueKey = this.#valueKey(key);
-    return parseEntry<T>(await runScript(this.#redis, TAKE, valueKey, []))?.value;
+    return parseEntry<T>(await this.#script(TAKE, this.#valueKey(key), []))?.value;
   }
 
   async delete(key: string): Promise<void> {
@@ -65,7 +63,6 @@ export class RedisStore implements Store {
   }
 
   async compareAndSet(key: string, value: JsonValue, options: CompareAndSetOptions): Promise<string | undefined> {
-    this.#assertOpen();
     const valueKey = this.#valueKey(key);
     const version = randomUUID();
     const stored = entry(version, serialiseValue(key, value));
@@ -75,32 +72,28 @@ export class RedisStore implements Store {
     }
     // No version this store hands out holds the separator, so such a version matches no entry.
     if (options.ifVersion.includes(VERSION_END)) return undefined;
-    const written = await runScript(this.#redis, COMPARE_AND_SET, valueKey, [entry(options.ifVersion, ''), stored, ttlMilliseconds(options) ?? '']);
+    const written = await this.#script(COMPARE_AND_SET, valueKey, [entry(options.ifVersion, ''), stored, ttlMilliseconds(options) ?? '']);
     return written === 1 ? version : undefined;
   }
 
   async compareAndDelete(key: string, version: string): Promise<boolean> {
-    this.#assertOpen();
     if (version.includes(VERSION_END)) return false;
-    return (await runScript(this.#redis, COMPARE_AND_DELETE, this.#valueKey(key), [entry(version, '')])) === 1;
+    return (await this.#script(COMPARE_AND_DELETE, this.#valueKey(key), [entry(version, '')])) === 1;
   }
 
   async increment(key: string, windowSeconds: number): Promise<WindowCount> {
-    this.#assertOpen();
     assertPositiveSeconds('windowSeconds', windowSeconds);
-    const reply = await runScript(this.#redis, INCREMENT, this.#counterKey(key), [wholeMilliseconds(windowSeconds)]);
+    const reply = await this.#script(INCREMENT, this.#counterKey(key), [wholeMilliseconds(windowSeconds)]);
     if (!Array.isArray(reply) || typeof reply[0] !== 'number' || typeof reply[1] !== 'number') throw new Error(`Unexpected reply from Redis to an increment of "${key}"`);
     return { count: reply[0], resetsAt: reply[1] };
   }
 
   async addToSet(set: string, member: string, options: SetOptions = {}): Promise<void> {
-    this.#assertOpen();
-    await runScript(this.#redis, ADD_TO_SET, this.#setKey(set), [member, ttlMilliseconds(options) ?? '']);
+    await this.#script(ADD_TO_SET, this.#setKey(set), [member, ttlMilliseconds(options) ?? '']);
   }
 
   async members(set: string): Promise<string[]> {
-    this.#assertOpen();
-    return stringsOf(await runScript(this.#redis, LIVE_MEMBERS, this.#setKey(set), []));
+    return stringsOf(await this.#script(LIVE_MEMBERS, this.#setKey(set), []));
   }
 
   async deleteSet(set: string): Promise<void> {
@@ -110,8 +103,8 @@ export class RedisStore implements Store {
     // left, so calling deleteSet again finishes it. Members added meanwhile stay in the set.
     for (let start = 0; start < members.length; start += DELETE_BATCH) {
       const batch = members.slice(start, start + DELETE_BATCH);
-      await Promise.all(batch.map((member) => this.#redis.send(this.#valueKey(member), ['DEL', this.#valueKey(member)])));
-      await this.#redis.send(setKey, ['ZREM', setKey, ...batch]);
+      await Promise.all(batch.map((member) => this.delete(member)));
+      await this.#send(setKey, ['ZREM', setKey, ...batch]);
     }
   }
 
@@ -141,6 +134,11 @@ export class RedisStore implements Store {
   async #send(key: string, args: readonly string[]): Promise<unknown> {
     this.#assertOpen();
     return this.#redis.send(key, args);
+  }
+
+  async #script(script: LuaScript, key: string, args: readonly string[]): Promise<unknown> {
+    this.#assertOpen();
+    return runScript(this.#redis, script, key, args);
   }
 
   #assertOpen(): void {
