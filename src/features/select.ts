@@ -29,6 +29,8 @@ export interface Selection {
   deploy: readonly DeployUnit[];
   /** Every deploy target of the catalog by its camelCase id (`githubActions`): whether it was chosen. */
   deployTargets: Readonly<Record<string, boolean>>;
+  /** Every storage backend of the catalog by its camelCase id: whether it is the chosen one. */
+  storageBackends: Readonly<Record<string, boolean>>;
   /** Base first, each unit after the shared layers it builds on; a layer several units share comes once. */
   layers: readonly Layer[];
   dependencies: Dependency[];
@@ -54,6 +56,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     storage,
     deploy,
     deployTargets: Object.fromEntries(catalog.deploy.map((unit) => [deriveNames(unit.id).camel, options.deploy.includes(unit.id)])),
+    storageBackends: Object.fromEntries(catalog.storage.map((unit) => [deriveNames(unit.id).camel, unit.id === options.storage])),
     layers,
     dependencies,
     // A package needed at run time is never listed twice.

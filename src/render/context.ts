@@ -33,9 +33,11 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       restApi: selection.upstream.restApi,
     },
     auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens },
+    /** `is`: every storage backend the catalog offers, by its camelCase id, and whether it is this project's. */
     storage: {
       id: selection.storage.id,
       label: selection.storage.label,
+      is: selection.storageBackends,
       /** The working-directory folder the backend keeps its data in ('' when it keeps none on local disk). */
       dataDirectory: selection.storage.dataDirectory ?? '',
     },

@@ -122,3 +122,15 @@ describe("where a project's store keeps its data", () => {
     expect(`${gitignore}${dockerignore}`).not.toMatch(/^data/m);
   });
 });
+
+describe('the services CI starts for the tests', () => {
+  it('include a Redis, where REDIS_URL points by default, for a project that keeps its state in Redis', async () => {
+    const { workflow } = await deployFiles('npm', 'redis');
+    const test = workflow.slice(workflow.indexOf('  test:'), workflow.indexOf('    steps:'));
+    expect(test).toMatch(/^ {4}services:\n {6}redis:\n {8}image: redis:\d+\n {8}ports:\n {10}- 6379:6379$/m);
+  });
+
+  it('are none for a project whose store needs no server', async () => {
+    expect((await deployFiles('npm', 'memory')).workflow).not.toContain('services:');
+  });
+});
