@@ -10,7 +10,7 @@ export default {
     {
       name: 'REDIS_URL',
       description:
-        'Where Redis is: redis://[user:password@]host[:port][/database], or rediss:// for TLS; the password URL-encoded. Every replica uses the same one. Outside production it defaults to redis://127.0.0.1:6379.',
+        'Where Redis is: redis://[user:password@]host[:port][/database], or rediss:// for TLS; the password URL-encoded. Every replica uses the same one. Required in production; elsewhere it defaults to redis://127.0.0.1:6379.',
       example: 'redis://127.0.0.1:6379',
       required: true,
       secret: true,
