@@ -6,6 +6,7 @@ import base from '../../templates/base/layer.js';
 import docker from '../../templates/deploy/docker/unit.js';
 import githubActions from '../../templates/deploy/github-actions/unit.js';
 import memory from '../../templates/storage/memory/unit.js';
+import postgres from '../../templates/storage/postgres/unit.js';
 import redis from '../../templates/storage/redis/unit.js';
 import sqlite from '../../templates/storage/sqlite/unit.js';
 import entra from '../../templates/upstream/entra/unit.js';
@@ -39,7 +40,7 @@ export const CATALOG = {
   upstream: [generic, keycloak, entra, scalekit, netsuite, salesforce] as const satisfies readonly UpstreamUnit<string, AuthId>[],
   auth: AUTH_UNITS,
   // The first is the default: one file on the local disk, nothing to set up, state kept across restarts.
-  storage: [sqlite, memory, redis] as const,
+  storage: [sqlite, memory, redis, postgres] as const,
   deploy: [docker, githubActions] as const,
 } as const satisfies Catalog;
 

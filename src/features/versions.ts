@@ -19,9 +19,12 @@ export const VERSIONS = {
   '@types/oidc-provider': '9.12.1',
   // The lowest Node.js major generated projects support (NODE_RUNTIME.minimum), so code that type-checks runs there.
   '@types/node': '22.20.7',
+  '@types/pg': '8.23.1',
   express: '5.3.0',
   jose: '6.2.17',
   'oidc-provider': '9.13.3',
+  // The PostgreSQL storage backend's driver and its pool (pure JavaScript: no native addon, no install script).
+  pg: '8.23.1',
   pino: '10.4.0',
   tsx: '4.23.15',
   typescript: '7.0.2',

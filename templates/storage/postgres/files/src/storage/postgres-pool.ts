@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+
+import { Pool } from 'pg';
+
+import { ConfigError } from '../errors.js';
+import { packageInfo } from '../package-info.js';
+import type { DatabaseUrl, PostgresSettings } from './postgres-settings.js';
+import { effectiveSslMode, tlsOptions, tlsProblems } from './postgres-tls.js';
+
+/** Connections idle this long are closed, so a quiet server holds few. */
+const IDLE_CONNECTION_MS = 30_000;
+
+export interface PoolPlan {
+  pool: Pool;
+  url: DatabaseUrl;
+  sslMode: ReturnType<typeof effectiveSslMode>;
+}
+
+/**
+ * A connection pool as the settings describe it. Nothing connects yet: the first query does. Refuses
+ * settings that cannot work together, naming the variables, before any connection is tried.
+ */
+export async function createPool(settings: PostgresSettings): Promise<PoolPlan> {
+  const url = settings.DATABASE_URL;
+  if (url === undefined) {
+    throw new ConfigError(['DATABASE_URL: required with the PostgreSQL store, e.g. postgres://user:password@db.example.com:5432/mcp?sslmode=verify-full']);
+  }
+  const problems = tlsProblems(url.sslMode, settings.DATABASE_CA_FILE);
+  if (problems.length > 0) throw new ConfigError(problems);
+  const sslMode = effectiveSslMode(url.sslMode, settings.DATABASE_CA_FILE);
+  const ca = settings.DATABASE_CA_FILE === undefined ? undefined : await readCaBundle(settings.DATABASE_CA_FILE);
+
+  const pool = new Pool({
+    connectionString: url.connectionString(),
+    ssl: tlsOptions(sslMode, ca),
+    max: settings.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    // Open connections must not keep a process alive that has nothing else to do (tests, scripts).
+    allowExitOnIdle: true,
+    keepAlive: true,
+    // Shows in pg_stat_activity, so a DBA can tell whose connections these are; the URL may override it.
+    application_name: packageInfo.name,
+  });
+  // An idle connection that breaks (the server restarted, a proxy timed it out) is dropped by the pool and
+  // replaced on next use; without a listener the error would end the process. Readiness still reports
+  // the outage, because its ping goes through the same pool.
+  pool.on('error', () => {});
+  return { pool, url, sslMode };
+}
+
+async function readCaBundle(path: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new ConfigError([`DATABASE_CA_FILE: cannot read ${path} (${reason})`]);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError([`DATABASE_CA_FILE: ${path} holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----)`]);
+  }
+  return text;
+}
