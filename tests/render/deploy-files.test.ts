@@ -130,6 +130,12 @@ describe('the services CI starts for the tests', () => {
     expect(test).toMatch(/^ {4}services:\n {6}redis:\n {8}image: redis:\d+\n {8}ports:\n {10}- 6379:6379$/m);
   });
 
+  it('include a PostgreSQL with the database the tests use by default, for a project that keeps its state there', async () => {
+    const { workflow } = await deployFiles('npm', 'postgres');
+    const test = workflow.slice(workflow.indexOf('  test:'), workflow.indexOf('    steps:'));
+    expect(test).toMatch(/^ {4}services:\n {6}postgres:\n {8}image: postgres:\d+\n {8}env:\n {10}POSTGRES_DB: test\n {10}POSTGRES_HOST_AUTH_METHOD: trust\n {8}ports:\n {10}- 5432:5432$/m);
+  });
+
   it('are none for a project whose store needs no server', async () => {
     expect((await deployFiles('npm', 'memory')).workflow).not.toContain('services:');
   });
