@@ -5,6 +5,7 @@ import { generateProject, removeWhenPassed, type GeneratedProject } from '../sup
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
 import { answers, connectHttp, connectStdio, listToolsAnonymously, startHttpServer, type RunningServer } from '../support/mcp-process.js';
+import { removeStoredState, storageServiceEnv } from '../support/storage-services.js';
 import { endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
 
 /**
@@ -31,9 +32,13 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
   const tokenAuth = options.auth !== 'none';
 
   beforeAll(async () => {
-    project = await generateProject(['--yes', ...flagsFor(options)], { packageManager: options.packageManager, node });
+    project = await generateProject(['--yes', ...flagsFor(options)], { packageManager: options.packageManager, node, env: storageServiceEnv(options.storage) });
   });
   removeWhenPassed(() => project);
+  // Registered after removeWhenPassed, so it runs first (after-hooks run in reverse): the project's driver is still there.
+  afterAll(async () => {
+    if (project !== undefined) await removeStoredState(project, options.storage);
+  });
 
   it(`runs its scripts on Node ${node}`, async () => {
     const result = await project.exec('node', '--version');

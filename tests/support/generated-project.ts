@@ -44,12 +44,16 @@ export interface GeneratedProject {
 /**
  * Runs the CLI the way a user does (`create-enterprise-mcp demo <flags>`, on the Node running this
  * suite) in a fresh temporary folder. Its install step runs with the project's Node release first
- * on PATH, so the package manager, and every script after it, run on that release.
+ * on PATH, so the package manager, and every script after it, run on that release. `setup.env` adds
+ * settings every command of the project gets (where its store's service is).
  */
-export async function generateProject(flags: string[], setup: { packageManager: PackageManager; node: ProjectNodeMajor }): Promise<GeneratedProject> {
+export async function generateProject(
+  flags: string[],
+  setup: { packageManager: PackageManager; node: ProjectNodeMajor; env?: Record<string, string> },
+): Promise<GeneratedProject> {
   const parent = await mkdtemp(join(tmpdir(), 'cem-e2e-'));
   const dir = join(parent, 'demo');
-  const env = { ...projectEnvironment(setup.node), ...QUIET };
+  const env = { ...projectEnvironment(setup.node), ...QUIET, ...setup.env };
   const created = await command(CLI_NODE, [BIN, 'demo', ...flags, '--package-manager', setup.packageManager, '--no-git'], { cwd: parent, env });
   if (created.exitCode !== 0) throw new Error(`create-enterprise-mcp demo ${flags.join(' ')} failed:\n${created.all}`);
   return {
