@@ -121,7 +121,7 @@ async function migrateLocked(client: PoolClient, schema: string): Promise<void> 
 }
 
 /** The version the store's tables are at: 0 before the first migration. */
-export async function schemaVersion(client: Pick<PoolClient, 'query'>, tables: StoreTables): Promise<number> {
+async function schemaVersion(client: Pick<PoolClient, 'query'>, tables: StoreTables): Promise<number> {
   const result = await client.query<{ version: number }>(`SELECT coalesce(max(version), 0)::integer AS version FROM ${tables.schemaVersion}`);
   return result.rows[0]?.version ?? 0;
 }

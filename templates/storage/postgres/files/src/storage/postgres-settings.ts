@@ -90,7 +90,10 @@ export const databaseUrlSetting = z.string().transform((value, ctx): DatabaseUrl
 
 /** Environment variables of the PostgreSQL store, merged into the server's config schema. */
 export const postgresEnv = {
-  /** Optional in the schema so configuration can be checked without it; the store refuses to start without it. */
+  /**
+   * Optional in the schema, so settings that never open a store (configuration checks and their tests)
+   * parse without it; opening the store without it fails, naming it.
+   */
   DATABASE_URL: databaseUrlSetting.optional(),
   /** A PEM file of the CA certificates that sign the server's certificate (private or cloud CAs Node does not ship). */
   DATABASE_CA_FILE: z.string().min(1).optional(),

@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { ConfigError } from '../../src/errors.js';
 import { createStore } from '../../src/storage/index.js';
@@ -13,11 +12,20 @@ import { describeWithDatabase, TEST_DATABASE_URL } from '../helpers/test-databas
 const PASSWORD = 'never-print-this-0123';
 
 /** A TCP endpoint on loopback that plays a broken database server; `onConnection` decides how. */
-async function fakeServer(onConnection: (socket: import('node:net').Socket) => void): Promise<{ port: number; server: Server }> {
+async function fakeServer(onConnection: (socket: Socket) => void): Promise<{ port: number; server: Server }> {
   const server = createServer(onConnection);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   return { port: (server.address() as AddressInfo).port, server };
+}
+
+/** An authentication request of the PostgreSQL wire protocol: 10 asks for SASL, 11 continues it. */
+function authentication(kind: number, data: Buffer): Buffer {
+  const header = Buffer.alloc(9);
+  header.write('R', 0);
+  header.writeInt32BE(8 + data.length, 1);
+  header.writeInt32BE(kind, 5);
+  return Buffer.concat([header, data]);
 }
 
 /** The test database's URL with another user, password or database. */
@@ -31,6 +39,7 @@ describe('PostgreSQL store start-up, when the database cannot be used', () => {
   const servers: Server[] = [];
   afterEach(() => {
     for (const server of servers.splice(0)) server.close();
+    vi.unstubAllEnvs();
   });
 
   it('refuses to start without DATABASE_URL, naming it', async () => {
@@ -61,6 +70,17 @@ describe('PostgreSQL store start-up, when the database cannot be used', () => {
     servers.push(server);
     const failure = createStore(testConfig({ DATABASE_URL: `postgres://app@127.0.0.1:${port}/mcp?sslmode=require` }));
     await expect(failure).rejects.toThrow(/does not accept TLS, but DATABASE_URL asks for sslmode=require/);
+  });
+
+  it('says DATABASE_URL gives no password when the server asks for one', async () => {
+    // The driver falls back to PGPASSWORD, which would answer the server's question.
+    vi.stubEnv('PGPASSWORD', undefined);
+    const replies = [authentication(10, Buffer.from('SCRAM-SHA-256\0\0')), authentication(11, Buffer.from('r=client-nonce,s=c2FsdA==,i=4096'))];
+    const { port, server } = await fakeServer((socket) => socket.on('data', () => socket.write(replies.shift() ?? Buffer.alloc(0))));
+    servers.push(server);
+    await expect(createStore(testConfig({ DATABASE_URL: `postgres://app@127.0.0.1:${port}/mcp` }))).rejects.toThrow(
+      /PostgreSQL at postgres:\/\/app@127\.0\.0\.1:\d+\/mcp \(DATABASE_URL\) asks for a password, and DATABASE_URL gives none/,
+    );
   });
 
   it('refuses sslmode=verify-ca without DATABASE_CA_FILE before connecting', async () => {
