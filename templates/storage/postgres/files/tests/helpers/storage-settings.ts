@@ -17,7 +17,7 @@ afterAll(async () => {
  * starts empty, as an in-memory one would, and test files running side by side never meet. The
  * schemas are dropped when the file is done, leaving nothing behind in the database.
  */
-export function testStorageEnv(): Record<string, string> {
+export function freshStorageEnv(): Record<string, string> {
   const schema = freshSchemaName();
   schemasGiven.push(schema);
   return { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema };
