@@ -33,6 +33,17 @@ describe('Keycloak token exchange for the REST API', () => {
 
   /** A caller whose verified access token the realm issued. */
   const signedIn = (subject: string): Identity => rememberCallerToken(caller(subject), fake.issueCallerToken(subject));
+  /** A token source exchanging at the fake realm as this server's client, with `options` on top. */
+  const exchangeAtFake = (options: Partial<Parameters<typeof tokenExchangeTokenSource>[0]> = {}) =>
+    tokenExchangeTokenSource({
+      upstream: 'Keycloak',
+      tokenUrl: `${fake.origin}${restApiTestIdp.tokenPath}`,
+      client: { method: restApiTestIdp.clientAuthMethod, clientId: FAKE_CREDENTIALS.clientId, clientSecret: FAKE_CREDENTIALS.clientSecret },
+      audience: FAKE_CREDENTIALS.audience,
+      refreshBeforeMs: 60_000,
+      timeoutMs: 5_000,
+      ...options,
+    });
   const exchanges = () => fake.tokenRequests.filter((request) => request.params.grant_type === 'urn:ietf:params:oauth:grant-type:token-exchange');
 
   it("exchanges the caller's access token for one of the REST API, as this server's client", async () => {
@@ -70,15 +81,7 @@ describe('Keycloak token exchange for the REST API', () => {
 
   it('exchanges again once the exchanged token nears expiry', async () => {
     let clock = 1_000_000;
-    const source = tokenExchangeTokenSource({
-      upstream: 'Keycloak',
-      tokenUrl: `${fake.origin}${restApiTestIdp.tokenPath}`,
-      client: { method: restApiTestIdp.clientAuthMethod, clientId: FAKE_CREDENTIALS.clientId, clientSecret: FAKE_CREDENTIALS.clientSecret },
-      audience: FAKE_CREDENTIALS.audience,
-      refreshBeforeMs: 60_000,
-      timeoutMs: 5_000,
-      now: () => clock,
-    });
+    const source = exchangeAtFake({ now: () => clock });
     const context = { identity: signedIn('alice') };
     const first = await source.getAccessToken(context);
     clock += 3_600_000 - 60_000 - 1;
@@ -89,15 +92,7 @@ describe('Keycloak token exchange for the REST API', () => {
   });
 
   it('keeps a bounded number of callers, exchanging again for the least recently active one', async () => {
-    const source = tokenExchangeTokenSource({
-      upstream: 'Keycloak',
-      tokenUrl: `${fake.origin}${restApiTestIdp.tokenPath}`,
-      client: { method: restApiTestIdp.clientAuthMethod, clientId: FAKE_CREDENTIALS.clientId, clientSecret: FAKE_CREDENTIALS.clientSecret },
-      audience: FAKE_CREDENTIALS.audience,
-      refreshBeforeMs: 60_000,
-      timeoutMs: 5_000,
-      maxCallers: 2,
-    });
+    const source = exchangeAtFake({ maxCallers: 2 });
     const [alice, bob, carol] = [signedIn('alice'), signedIn('bob'), signedIn('carol')];
     for (const identity of [alice, bob, carol, bob, alice]) await source.getAccessToken({ identity });
     const exchangedFor = exchanges().map((request) => request.params.subject_token?.split('-of-')[1]);
@@ -116,16 +111,7 @@ describe('Keycloak token exchange for the REST API', () => {
     };
     // Two processes on one backend, sharing STORE_SEALING_KEYS.
     const sealed = sealedStore(recording, sealingKeyring(testConfig()));
-    const replica = () =>
-      tokenExchangeTokenSource({
-        upstream: 'Keycloak',
-        tokenUrl: `${fake.origin}${restApiTestIdp.tokenPath}`,
-        client: { method: restApiTestIdp.clientAuthMethod, clientId: FAKE_CREDENTIALS.clientId, clientSecret: FAKE_CREDENTIALS.clientSecret },
-        audience: FAKE_CREDENTIALS.audience,
-        refreshBeforeMs: 60_000,
-        timeoutMs: 5_000,
-        tokenCache: sharedTokenCache(sealed, captureLogs().logger, 5_000),
-      });
+    const replica = () => exchangeAtFake({ tokenCache: sharedTokenCache(sealed, captureLogs().logger, 5_000) });
     const callerToken = fake.issueCallerToken('alice');
     // Each replica authenticates the same caller token into an identity of its own.
     const first = await replica().getAccessToken({ identity: rememberCallerToken(caller('alice'), callerToken) });
