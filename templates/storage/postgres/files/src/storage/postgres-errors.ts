@@ -3,8 +3,11 @@ import { DatabaseError } from 'pg';
 import { AppError } from '../errors.js';
 import type { DatabaseUrl, SslMode } from './postgres-settings.js';
 
-/** The store could not start: the database is unreachable, refused us, or its tables are not ours to use. */
-export class StoreUnavailableError extends AppError {
+/**
+ * The PostgreSQL store could not open: the database is unreachable, refused the login, or holds tables
+ * of a newer release. Its message names the variable to fix; start-up reports it as it is.
+ */
+export class DatabaseUnavailableError extends AppError {
   constructor(message: string, options?: ErrorOptions) {
     super('STORE_UNAVAILABLE', message, options);
   }

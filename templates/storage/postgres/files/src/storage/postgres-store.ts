@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 
 import { AppError } from '../errors.js';
-import { explainStartFailure, StoreUnavailableError } from './postgres-errors.js';
+import { explainStartFailure, DatabaseUnavailableError } from './postgres-errors.js';
 import { migrate, storeTables, type StoreTables } from './postgres-migrations.js';
 import { createPool } from './postgres-pool.js';
 import type { PostgresSettings } from './postgres-settings.js';
@@ -59,7 +59,7 @@ export class PostgresStore implements Store {
     } catch (error) {
       await pool.end().catch(() => {});
       if (error instanceof AppError) throw error;
-      throw new StoreUnavailableError(
+      throw new DatabaseUnavailableError(
         explainStartFailure(error, { url, sslMode, schema: settings.DATABASE_SCHEMA, connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS }),
         { cause: error },
       );

@@ -93,14 +93,16 @@ describe('PostgreSQL store start-up, when the database cannot be used', () => {
     await expect(createStore(testConfig({ DATABASE_CA_FILE: '/no/such/ca.pem' }))).rejects.toThrow(/DATABASE_CA_FILE: cannot read \/no\/such\/ca.pem \(ENOENT\)/);
   });
 
-  it('makes the server process exit with that message, not only a stack trace', async () => {
+  it('makes the server process stop with that message in one fatal log line, without a stack trace', async () => {
     const { port, server } = await fakeServer((socket) => socket.destroy());
     server.close();
     await once(server, 'close');
     const child = startProcess(fromSource('src/main.ts'), await serverEnv({ DATABASE_URL: `postgres://app:${PASSWORD}@127.0.0.1:${port}/mcp` }));
     expect((await child.closed).code).toBe(1);
-    expect(child.text()).toContain(`Cannot reach PostgreSQL at postgres://app:***@127.0.0.1:${port}/mcp (DATABASE_URL)`);
-    expect(child.text()).not.toContain(PASSWORD);
+    const fatal = child.logs().filter((line) => line.level === 60);
+    expect(fatal.map((line) => line.msg)).toEqual([expect.stringContaining(`Cannot reach PostgreSQL at postgres://app:***@127.0.0.1:${port}/mcp (DATABASE_URL)`)]);
+    expect(JSON.stringify(child.logs()) + child.text()).not.toContain(PASSWORD);
+    expect(child.text()).not.toMatch(/^\s+at /m);
   });
 });
 
