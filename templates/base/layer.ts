@@ -5,7 +5,7 @@ export default {
   folder: 'base',
   seams: {
     'tests/helpers/auth-settings.ts': 'placeholder settings the tests give the auth strategy: a strategy with required settings of its own replaces it',
-    'tests/helpers/storage-settings.ts': 'settings giving each store a test opens data of its own: a backend keeping data in local files replaces it',
+    'tests/helpers/storage-settings.ts': 'settings giving each store a test opens data of its own: a backend keeping data in local files or on a server replaces it',
   },
   dependencies: [
     '@modelcontextprotocol/server',
