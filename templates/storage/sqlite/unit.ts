@@ -9,7 +9,7 @@ export default {
   envVars: [
     optionalSetting(
       'SQLITE_PATH',
-      'File of the SQLite store, relative to the working directory; its folder is created on first start. Processes of this server on one machine may share it; replicas on other machines may not.',
+      'File of the SQLite store; a relative path starts at the project folder (where package.json is), whatever the working directory; its folder is created on first start. Processes of this server on one machine may share it; replicas on other machines may not.',
       './data/store.db',
     ),
   ],

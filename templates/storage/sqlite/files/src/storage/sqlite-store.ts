@@ -6,7 +6,7 @@ import { inImmediateTransaction } from './sqlite-transaction.js';
 import { assertPositiveSeconds, serialiseValue, type CompareAndSetOptions, type JsonValue, type SetOptions, type Store, type Versioned, type WindowCount } from './store.js';
 
 export interface SqliteStoreOptions {
-  /** The database file, relative to the working directory; its folder is created when missing. */
+  /** The database file; its folder is created when missing. */
   path: string;
   /** How often expired rows are deleted in the background (reads never return them either way). */
   sweepIntervalMs?: number;
