@@ -17,9 +17,10 @@ type LimitedRequest = Request & { identity?: Identity; rateLimit?: RateLimitDeci
 export function requestRateLimit(limiter: RateLimiter, now: () => number = Date.now) {
   return async (req: LimitedRequest, res: Response, next: NextFunction): Promise<void> => {
     if (req.identity === undefined) throw new Error('The request rate limit runs after authentication');
-    const decision = await limiter.countRequest(rateLimitCaller(req.identity, req.ip));
+    const caller = rateLimitCaller(req.identity, req.ip);
+    const decision = await limiter.countRequest(caller);
     if (decision !== undefined && !decision.allowed) {
-      refuse(req, res, decision, { id: null, caller: rateLimitCaller(req.identity, req.ip) }, now());
+      refuse(req, res, decision, { id: null, caller }, now());
       return;
     }
     if (decision !== undefined) {
