@@ -88,7 +88,7 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
   if (upstreamChecks) describe("through the MCP Inspector's CLI, which validates results against the tools' output schemas", () => {
     let target: InspectorTarget;
     beforeAll(() => {
-      target = { project: project.dir, node: project.node, env: project.env };
+      target = { project: project.dir, node: project.node, env: project.env, serverEnv: project.serviceEnv };
     });
 
     it('lists every tool, with no schema the Inspector finds unportable', async () => {

@@ -33,6 +33,11 @@ export interface GeneratedProject {
   node: string;
   /** The whole environment of the project's commands: its Node release and pnpm on PATH (see `projectEnvironment`). */
   env: Record<string, string>;
+  /**
+   * The settings that reach the project's store service (`setup.env`): what a user writes into an MCP
+   * host's `env` block, since hosts start a stdio server with a bare environment, not their own.
+   */
+  serviceEnv: Record<string, string>;
   /** Runs a package.json script with the project's package manager; resolves even when it fails. */
   run(script: string, ...args: string[]): Promise<CommandResult>;
   /** Runs a command the way the project's scripts see it (`npm exec`, `pnpm exec`); resolves even when it fails. */
@@ -61,6 +66,7 @@ export async function generateProject(
     packageManager: setup.packageManager,
     node: nodeBinary(setup.node),
     env,
+    serviceEnv: { ...setup.env },
     run: (script, ...args) => command(setup.packageManager, ['run', script, ...args], { cwd: dir, env }),
     exec: (file, ...args) => command(setup.packageManager, ['exec', ...(setup.packageManager === 'npm' ? ['--'] : []), file, ...args], { cwd: dir, env }),
     cli: (...args) => command(CLI_NODE, [BIN, ...args], { cwd: dir, env }),

@@ -19,6 +19,11 @@ export interface InspectorTarget {
   /** The project's Node binary: it runs both the Inspector (22 or newer) and the server over stdio. */
   node: string;
   env: Record<string, string>;
+  /**
+   * The server's own settings. The Inspector starts a stdio server with a bare environment (PATH, HOME
+   * and the like), as MCP hosts do, so anything else the server needs is passed with `-e`.
+   */
+  serverEnv: Record<string, string>;
 }
 
 /**
@@ -30,7 +35,7 @@ export async function inspect(target: InspectorTarget, request: string[]): Promi
   const result = await execa(
     target.node,
     // A loaded machine may take a while to start the server: wait for it rather than fail.
-    [INSPECTOR_ENTRY, '--cli', target.node, 'dist/main.js', '--stdio', ...request, '--connect-timeout', '120000', '--format', 'json', '--quiet'],
+    [INSPECTOR_ENTRY, '--cli', ...Object.entries(target.serverEnv).flatMap(([name, value]) => ['-e', `${name}=${value}`]), target.node, 'dist/main.js', '--stdio', ...request, '--connect-timeout', '120000', '--format', 'json', '--quiet'],
     {
       cwd: target.project,
       reject: false,
