@@ -1,10 +1,12 @@
 import { optionalSetting, type OptionUnit } from '../../../src/features/unit.js';
+import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
   id: 'postgres',
   label: 'PostgreSQL',
   hint: 'shared by many replicas, survives restarts',
   folder: 'storage/postgres',
+  layers: [sharedStorage],
   dependencies: ['pg'],
   devDependencies: ['@types/pg'],
   envVars: [

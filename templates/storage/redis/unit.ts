@@ -1,10 +1,12 @@
 import type { OptionUnit } from '../../../src/features/unit.js';
+import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
   id: 'redis',
   label: 'Redis',
   hint: 'shared by every replica, native expiry; durable with Redis persistence on',
   folder: 'storage/redis',
+  layers: [sharedStorage],
   dependencies: ['@redis/client'],
   envVars: [
     {

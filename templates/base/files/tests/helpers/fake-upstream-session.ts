@@ -53,4 +53,8 @@ export interface UpstreamSample extends FakeUpstream {
   readonly sampleRecord: Record<string, unknown>;
   /** Tool arguments naming a record the upstream does not have. */
   readonly missingArguments: Record<string, unknown>;
+  /** A call of one of the preset's own tools that reads the known record, through the upstream's credentials. */
+  readonly presetCall: { readonly name: string; readonly arguments: Record<string, unknown> };
+  /** How many times a server asked the fake's token endpoint for an access token so far. */
+  tokenRequestCount(): number;
 }

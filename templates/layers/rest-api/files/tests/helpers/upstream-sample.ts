@@ -10,6 +10,8 @@ export async function startUpstreamSample(): Promise<UpstreamSample> {
     sampleArguments: { id: '1' },
     sampleRecord: { id: '1', name: 'First item' },
     missingArguments: { id: '404' },
+    presetCall: { name: 'api_get_item', arguments: { collection: 'items', id: '1' } },
+    tokenRequestCount: () => fake.tokenRequests.length,
     close: () => fake.close(),
   };
 }

@@ -9,6 +9,8 @@ export async function startUpstreamSample(): Promise<UpstreamSample> {
     sampleArguments: { id: '101' },
     sampleRecord: { id: '101', companyName: 'Customer 101' },
     missingArguments: { id: '999999' },
+    presetCall: { name: 'netsuite_get_record', arguments: { record_type: 'customer', id: '101' } },
+    tokenRequestCount: () => fake.tokenRequests().length,
     close: () => fake.close(),
   };
 }

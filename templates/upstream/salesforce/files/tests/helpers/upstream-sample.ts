@@ -10,6 +10,8 @@ export async function startUpstreamSample(): Promise<UpstreamSample> {
     sampleArguments: { id },
     sampleRecord: { Id: id, Name: 'Acme Corporation' },
     missingArguments: { id: '001000000000000AAA' },
+    presetCall: { name: 'salesforce_get_record', arguments: { sobject: 'Account', id } },
+    tokenRequestCount: () => fake.tokenRequests().length,
     close: () => fake.close(),
   };
 }

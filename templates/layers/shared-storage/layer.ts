@@ -1,0 +1,9 @@
+import type { Layer } from '../../../src/features/unit.js';
+
+/**
+ * A store every replica of the server reaches (PostgreSQL, Redis): its projects prove with two real
+ * server processes that the replicas share rate limits and upstream tokens.
+ */
+export const sharedStorage = {
+  folder: 'layers/shared-storage',
+} as const satisfies Layer;
