@@ -18,6 +18,12 @@ export interface EnvVar {
    * launching the server over stdio read no `.env`).
    */
   neededByUpstreamTools?: true;
+  /**
+   * Where a service the server keeps its state in is (the store's database or cache): a server launched
+   * without it cannot serve, or keeps state where its other replicas do not. The README's client
+   * snippets pass these too, so a host launching the server over stdio reaches the same store.
+   */
+  locatesStore?: true;
 }
 
 /** A setting with a working default that is not a secret: most variables are. */

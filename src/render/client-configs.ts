@@ -8,6 +8,8 @@ export interface LaunchVariable {
   description: string;
   /** Secrets appear as a placeholder to replace (or, in VS Code, a prompt), never as an example value. */
   secret: boolean;
+  /** It says where the store is (not what the upstream's tools need). */
+  locatesStore: boolean;
 }
 
 /** The configuration file contents the README shows for each MCP host, as pretty-printed JSON. */
@@ -17,17 +19,20 @@ export interface ClientConfigs {
   cursor: string;
   /** Whether any variable is a secret (the README then says where secrets should live). */
   hasSecrets: boolean;
+  /** Whether the snippets say where the store is (the README then says why). */
+  locateStore: boolean;
 }
 
 /**
- * The variables a host must pass: those the upstream's tools cannot work without, in the units'
- * order. Hosts start the server from a working directory of their own and read no `.env`, so
- * without these the upstream tools answer `upstream_not_configured`.
+ * The variables a host must pass: where the store is and what the upstream's tools cannot work
+ * without, in the units' order. Hosts start the server from a working directory of their own and read
+ * no `.env`, so without these the server cannot reach its store and the upstream tools answer
+ * `upstream_not_configured`.
  */
 export function launchVariables(envVars: readonly ResolvedEnvVar[], chosenValues: Readonly<Record<string, string | undefined>>): LaunchVariable[] {
   return envVars
-    .filter((envVar) => envVar.neededByUpstreamTools === true)
-    .map(({ name, example, description, secret }) => ({ name, value: chosenValues[name] ?? example, description, secret }));
+    .filter((envVar) => envVar.neededByUpstreamTools === true || envVar.locatesStore === true)
+    .map(({ name, example, description, secret, locatesStore }) => ({ name, value: chosenValues[name] ?? example, description, secret, locatesStore: locatesStore === true }));
 }
 
 /** What replaces a secret in a configuration file: visibly not a value. */
@@ -74,6 +79,7 @@ export function clientConfigs(serverName: string, variables: readonly LaunchVari
     }),
     cursor: json({ mcpServers: { [serverName]: { command, args, ...withPlaceholders } } }),
     hasSecrets: secrets.length > 0,
+    locateStore: variables.some((variable) => variable.locatesStore),
   };
 }
 

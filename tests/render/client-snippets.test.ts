@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectUnits } from '../../src/features/select.js';
-import { defaultUpstreamChoice, UPSTREAMS, type ProjectOptions, type Upstream } from '../../src/options/schema.js';
+import { defaultUpstreamChoice, STORAGE_BACKENDS, UPSTREAMS, type ProjectOptions, type StorageBackend, type Upstream } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
@@ -85,6 +85,28 @@ describe.each(UPSTREAMS_WITH_SECRETS)('secrets in the client snippets of a %s pr
       const reference = entry.env?.[name]?.match(/^\$\{input:([a-z0-9-]+)\}$/)?.[1];
       expect(inputs).toContainEqual(expect.objectContaining({ type: 'promptString', id: reference, password: true }));
     }
+  });
+});
+
+/** What tells the server where its store is, by backend: a host launching it must pass that as well. */
+const STORE_LOCATION: Record<StorageBackend, readonly string[]> = {
+  sqlite: [],
+  memory: [],
+  redis: ['REDIS_URL'],
+  postgres: ['DATABASE_URL'],
+};
+
+describe.each(STORAGE_BACKENDS)('client snippets of a project on the %s store', (storage) => {
+  const options = { ...optionsFor('generic'), storage };
+
+  it.each(CLIENTS)('%s passes where the store is, after what the upstream tools need', async (client) => {
+    const { entry } = stdioEntry(await readme(options), client);
+    expect(Object.keys(entry.env ?? {})).toEqual([...neededByTools(options), ...STORE_LOCATION[storage]]);
+  });
+
+  it.each(['Claude Desktop', 'Cursor'] as const)('%s shows a store location holding credentials as a placeholder', async (client) => {
+    const { entry } = stdioEntry(await readme(options), client);
+    for (const name of STORE_LOCATION[storage]) expect(entry.env?.[name]).toBe(`<${name}>`);
   });
 });
 

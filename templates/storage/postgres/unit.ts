@@ -17,6 +17,7 @@ export default {
       example: 'postgres://postgres@127.0.0.1:5432/mcp',
       required: true,
       secret: true,
+      locatesStore: true,
     },
     optionalSetting(
       'DATABASE_CA_FILE',

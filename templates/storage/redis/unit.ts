@@ -16,6 +16,7 @@ export default {
       example: 'redis://127.0.0.1:6379',
       required: true,
       secret: true,
+      locatesStore: true,
     },
     {
       name: 'REDIS_KEY_PREFIX',
