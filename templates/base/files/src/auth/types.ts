@@ -66,7 +66,10 @@ export const localProcessIdentity: Identity = Object.freeze({ subject: 'local-pr
 /** What every strategy's `createAuthenticator(config, deps)` receives. */
 export interface AuthenticatorDeps {
   logger: Logger;
+  /** The server's store, for what identifies nobody (nonces, counters). */
   store: Store;
+  /** The same store sealing every value: for what the identity provider says about people. */
+  sealed: Store;
   /**
    * The canonical URL of the MCP endpoint (RFC 8707 resource indicator): PUBLIC_URL + /mcp, or the
    * bound http://host:port/mcp without PUBLIC_URL. Only callable once the server listens.

@@ -51,7 +51,7 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
     if (boundUrl === undefined) throw new Error('The resource URL is known only once the server listens');
     return canonicalResourceUrl(config, boundUrl);
   };
-  const authenticator = await createAuthenticator(config, { logger, store, resourceUrl, declaredScopes: declaredScopes(tools) });
+  const authenticator = await createAuthenticator(config, { logger, store, sealed: storage.sealed, resourceUrl, declaredScopes: declaredScopes(tools) });
   const mcpHandler = createHttpMcpHandler(
     { config, logger, store, upstream },
     { enforceToolAccess: authenticator.enforcesToolAccess, ...(options.capabilities !== undefined && { capabilities: options.capabilities }) },

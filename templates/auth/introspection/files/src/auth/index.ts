@@ -23,7 +23,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     endpoint: config.AUTH_INTROSPECTION_ENDPOINT,
     cacheSeconds: config.AUTH_INTROSPECTION_CACHE_SECONDS,
     timeoutMs: config.AUTH_INTROSPECTION_TIMEOUT_MS,
-    store: deps.store,
+    // The answers name people (subject, e-mail, roles): kept sealed, like upstream tokens.
+    store: deps.sealed,
     logger: deps.logger,
   });
 

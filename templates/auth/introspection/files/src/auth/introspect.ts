@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Logger } from '../logger.js';
+import { SealedValueError } from '../storage/sealed-store.js';
 import { namespacedStore, type JsonValue, type Store } from '../storage/store.js';
 import type { IdentityProvider, TokenClaims } from '../upstream/types.js';
 import { fetchProviderMetadata, metadataUrl } from './discovery.js';
@@ -30,8 +31,8 @@ export interface Introspector {
 
 /**
  * Asks the identity provider about opaque tokens (RFC 7662) with this server's client credentials
- * (client_secret_basic). Answers are kept in the shared Store under the SHA-256 of the token (the
- * token itself is never stored), until the token expires or `cacheSeconds` pass, whichever is first,
+ * (client_secret_basic). Answers are kept in the given Store (the server passes its sealed view)
+ * under the SHA-256 of the token (the token itself is never stored), until the token expires or `cacheSeconds` pass, whichever is first,
  * so replicas sharing a backend share the cache. The store's own size bound limits the cache.
  */
 export function createIntrospector(idp: IdentityProvider, options: IntrospectionOptions): Introspector {
@@ -96,7 +97,10 @@ export function createIntrospector(idp: IdentityProvider, options: Introspection
           return cached as IntrospectionResult;
         }
       } catch (error) {
-        options.logger.warn({ err: error }, 'introspection cache unavailable; asking the identity provider');
+        // Sealed under a key this process does not hold (another replica's made-up key, a retired key):
+        // an answer like any missing one, replaced below.
+        if (error instanceof SealedValueError) options.logger.debug({ reason: error.message }, 'a cached introspection answer cannot be opened; asking again');
+        else options.logger.warn({ err: error }, 'introspection cache unavailable; asking the identity provider');
       }
       const result = await ask(token);
       const ttlSeconds = freshFor(result);

@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createIntrospector } from '../../src/auth/introspect.js';
 import { createLogger } from '../../src/logger.js';
 import { createStore } from '../../src/storage/index.js';
+import { sealedStore } from '../../src/storage/sealed-store.js';
+import { sealingKeyring } from '../../src/storage/sealing-keys.js';
 import type { SetOptions, Store } from '../../src/storage/store.js';
 import { identityProvider } from '../../src/upstream/index.js';
 import { introspectionEnv, RESOURCE_SERVER_CLIENT } from '../helpers/auth-client.js';
 import { testConfig } from '../helpers/config.js';
+import { captureLogs } from '../helpers/logs.js';
 import { TestIdentityProvider, testClientCredentials } from '../helpers/oidc-provider.js';
 
 const RESOURCE = 'http://127.0.0.1:1/mcp';
@@ -48,7 +53,7 @@ function recording(store: Store): { store: Store; ttls: (number | undefined)[]; 
   };
 }
 
-async function introspectorOver(store: Store, cacheSeconds: number) {
+async function introspectorOver(store: Store, cacheSeconds: number, logger = createLogger({ level: 'silent', name: 'test' })) {
   const config = testConfig(introspectionEnv(idp));
   const { clientId, clientSecret } = testClientCredentials(RESOURCE_SERVER_CLIENT);
   return createIntrospector(identityProvider(config), {
@@ -57,7 +62,7 @@ async function introspectorOver(store: Store, cacheSeconds: number) {
     cacheSeconds,
     timeoutMs: 5000,
     store,
-    logger: createLogger({ level: 'silent', name: 'test' }),
+    logger,
   });
 }
 
@@ -71,6 +76,21 @@ describe('introspection cache', () => {
     expect((await first.introspect(token)).active).toBe(true);
     expect((await second.introspect(token)).active).toBe(true);
     expect(idp.introspections).toBe(before + 1);
+  });
+
+  it('asks again, without a warning, when a cached answer is sealed under a key this server does not hold', async () => {
+    const store = await createStore(testConfig());
+    const sealedWith = (name: string) => sealedStore(store, sealingKeyring(testConfig({ STORE_SEALING_KEYS: `${name}:${randomBytes(32).toString('base64url')}` })));
+    const logs = captureLogs();
+    const first = await introspectorOver(sealedWith('first'), 60);
+    const second = await introspectorOver(sealedWith('second'), 60, logs.logger);
+    const token = await idp.issueToken('reader', RESOURCE);
+    const before = idp.introspections;
+    await first.introspect(token);
+    expect((await second.introspect(token)).active).toBe(true);
+    expect(idp.introspections).toBe(before + 2);
+    // Replicas that each made up a key meet this on every token: an expected miss, not a fault.
+    expect(logs.entries().filter((entry) => Number(entry.level) >= 40)).toEqual([]); // pino's warn and above
   });
 
   it('keys entries by the SHA-256 of the token, never the token itself', async () => {

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import type { RunningHttpServer } from '../../src/http/server.js';
 import { parseConfig } from '../../src/load-config.js';
+import type { Store } from '../../src/storage/store.js';
 import { introspectionEnv, RESOURCE_SERVER_CLIENT } from '../helpers/auth-client.js';
 import {
   ACCESS_TEST_PROVIDER,
@@ -18,6 +19,7 @@ import {
 } from '../helpers/access-fixtures.js';
 import { MCP_POST_HEADERS, rawRequest, type RawResponse } from '../helpers/http.js';
 import { startTestServer } from '../helpers/http-server.js';
+import { isolatedStore } from '../helpers/test-store.js';
 import { TestIdentityProvider } from '../helpers/oidc-provider.js';
 import { presetTestIdp } from '../helpers/preset-claims.js';
 
@@ -132,6 +134,20 @@ describe('auth strategy "introspection": the resource server', () => {
     expect((await post(listTools, token)).status).toBe(200);
     expect((await post(callTool('read_report'), token)).status).toBe(200);
     expect(idp.introspections).toBe(before + 1);
+  });
+
+  it('keeps the cached answers sealed: nothing the provider said about the caller is stored readable', async () => {
+    const written: string[] = [];
+    const store = isolatedStore();
+    const recording: Store = { ...store, set: async (key, value, options) => (written.push(JSON.stringify(value)), store.set(key, value, options)) };
+    server = await startTestServer(introspectionEnv(idp), { capabilities, store: recording });
+    const token = await idp.issueToken('reader', resource());
+
+    expect((await post(listTools, token)).status).toBe(200);
+
+    expect(written).toHaveLength(1);
+    expect(written[0]).not.toContain('reader');
+    expect(written[0]).not.toContain('reports:read');
   });
 
   it('asks the provider every time when the cache is off', async () => {

@@ -38,6 +38,7 @@ describe('auth strategy "none"', () => {
     const authenticator = await createAuthenticator(config, {
       logger: captureLogs().logger,
       store,
+      sealed: store,
       resourceUrl: () => 'http://127.0.0.1:3000/mcp',
       declaredScopes: [],
     });
