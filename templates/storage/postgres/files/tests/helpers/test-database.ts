@@ -14,9 +14,26 @@ export const storeTestsSkipped = process.env.STORE_TESTS === 'skip';
 
 const settings = postgresSettingsSchema.parse({ DATABASE_URL: TEST_DATABASE_URL });
 
-/** A schema name no other test, process or run uses. */
+/** How the test schemas are named: `test_`, when it was made (milliseconds, base 36), `_`, random hex. */
+const TEST_SCHEMA_NAME = /^test_([0-9a-z]+)_[0-9a-f]{16}$/;
+
+/** A run that made a schema longer ago than this has ended, however long it took: its schema is left over. */
+const LEFTOVER_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** A schema name no other test, process or run uses; it says when it was made. */
 export function freshSchemaName(): string {
-  return `test_${randomBytes(8).toString('hex')}`;
+  return `test_${Date.now().toString(36)}_${randomBytes(8).toString('hex')}`;
+}
+
+/**
+ * Of these schema names, the test schemas a run made long ago and never dropped: it was interrupted
+ * (Ctrl+C, a killed CI job) before its files ended.
+ */
+export function leftoverTestSchemas(names: readonly string[], now = Date.now()): string[] {
+  return names.filter((name) => {
+    const madeAt = TEST_SCHEMA_NAME.exec(name)?.[1];
+    return madeAt !== undefined && now - parseInt(madeAt, 36) > LEFTOVER_AFTER_MS;
+  });
 }
 
 /**
