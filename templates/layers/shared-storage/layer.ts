@@ -1,4 +1,5 @@
 import type { Layer } from '../../../src/features/unit.js';
+import { durableStorage } from '../durable-storage/layer.js';
 
 /**
  * A store every replica of the server reaches (PostgreSQL, Redis): its projects prove with two real
@@ -6,4 +7,5 @@ import type { Layer } from '../../../src/features/unit.js';
  */
 export const sharedStorage = {
   folder: 'layers/shared-storage',
+  layers: [durableStorage],
 } as const satisfies Layer;

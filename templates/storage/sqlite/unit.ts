@@ -1,10 +1,12 @@
 import { optionalSetting, type StorageUnit } from '../../../src/features/unit.js';
+import { durableStorage } from '../../layers/durable-storage/layer.js';
 
 export default {
   id: 'sqlite',
   label: 'SQLite',
   hint: 'one file on local disk, kept across restarts; one node',
   folder: 'storage/sqlite',
+  layers: [durableStorage],
   dataDirectory: 'data',
   envVars: [
     optionalSetting(
