@@ -3,6 +3,7 @@ import introspection from '../../templates/auth/introspection/unit.js';
 import jwt from '../../templates/auth/jwt/unit.js';
 import none from '../../templates/auth/none/unit.js';
 import base from '../../templates/base/layer.js';
+import cosmos from '../../templates/storage/cosmos/unit.js';
 import docker from '../../templates/deploy/docker/unit.js';
 import githubActions from '../../templates/deploy/github-actions/unit.js';
 import memory from '../../templates/storage/memory/unit.js';
@@ -40,7 +41,7 @@ export const CATALOG = {
   upstream: [generic, keycloak, entra, scalekit, netsuite, salesforce] as const satisfies readonly UpstreamUnit<string, AuthId>[],
   auth: AUTH_UNITS,
   // The first is the default: one file on the local disk, nothing to set up, state kept across restarts.
-  storage: [sqlite, memory, redis, postgres] as const,
+  storage: [sqlite, memory, redis, postgres, cosmos] as const,
   deploy: [docker, githubActions] as const,
 } as const satisfies Catalog;
 

@@ -5,6 +5,10 @@
  * same way the day it is generated and a year later.
  */
 export const VERSIONS = {
+  // The Azure Cosmos DB storage backend's driver (Node.js 22 or newer, as generated projects are) and, for
+  // sign-in without a key, Microsoft Entra credentials (managed identity, workload identity, az login).
+  '@azure/cosmos': '4.10.1',
+  '@azure/identity': '4.14.1',
   '@modelcontextprotocol/client': '2.4.0',
   // Not a dependency: `npm run inspect` fetches it on demand (about 110 MB that every install and
   // CI run would otherwise carry for a tool used now and then).
@@ -20,12 +24,16 @@ export const VERSIONS = {
   // The lowest Node.js major generated projects support (NODE_RUNTIME.minimum), so code that type-checks runs there.
   '@types/node': '22.20.7',
   '@types/pg': '8.23.1',
+  // An Azure Cosmos DB emulator in plain JavaScript: the Cosmos DB store's tests run it inside the test process.
+  '@vercel/cosmosdb-server': '1.0.1',
   express: '5.3.0',
   jose: '6.2.17',
   'oidc-provider': '9.13.3',
   // The PostgreSQL storage backend's driver and its pool (pure JavaScript: no native addon, no install script).
   pg: '8.23.1',
   pino: '10.4.0',
+  // Makes the certificate the tests' Cosmos DB emulator serves, once per test run.
+  selfsigned: '5.5.0',
   tsx: '4.23.15',
   typescript: '7.0.2',
   vitest: '4.1.12',

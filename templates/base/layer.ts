@@ -6,6 +6,7 @@ export default {
   seams: {
     'tests/helpers/auth-settings.ts': 'placeholder settings the tests give the auth strategy: a strategy with required settings of its own replaces it',
     'tests/helpers/storage-settings.ts': 'settings giving each store a test opens data of its own: a backend keeping data in local files or on a server replaces it',
+    'tests/global-setup.ts': "what runs once before the test files: a backend whose tests start a service of their own (the Cosmos DB emulator) replaces it, keeping its scratch folder",
   },
   dependencies: [
     '@modelcontextprotocol/server',

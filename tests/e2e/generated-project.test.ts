@@ -5,7 +5,7 @@ import { generateProject, removeWhenPassed, type GeneratedProject } from '../sup
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
 import { answers, connectHttp, connectStdio, listToolsAnonymously, startHttpServer, type RunningServer } from '../support/mcp-process.js';
-import { removeStoredState, storageServiceEnv } from '../support/storage-services.js';
+import { removeStoredState, startProjectStorageService, storageServiceEnv, type ProjectStorageService } from '../support/storage-services.js';
 import { endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
 
 /**
@@ -29,15 +29,21 @@ function expectUpstreamNotConfigured(result: CallToolResult): void {
 
 describe.each(endToEndCases())('a generated project ($name)', ({ options, node, upstreamChecks }) => {
   let project: GeneratedProject;
+  let storageService: ProjectStorageService | undefined;
   const tokenAuth = options.auth !== 'none';
 
   beforeAll(async () => {
     project = await generateProject(['--yes', ...flagsFor(options)], { packageManager: options.packageManager, node, env: storageServiceEnv(options.storage) });
+    // A service started with the project's own packages (the Cosmos DB emulator) exists only once they are
+    // installed; from then on every command of the project, and every server the suite starts, reaches it.
+    storageService = await startProjectStorageService(project, options.storage);
+    Object.assign(project.env, storageService?.env);
   });
   removeWhenPassed(() => project);
   // Registered after removeWhenPassed, so it runs first (after-hooks run in reverse): the project's driver is still there.
   afterAll(async () => {
     if (project !== undefined) await removeStoredState(project, options.storage);
+    await storageService?.stop();
   });
 
   it(`runs its scripts on Node ${node}`, async () => {

@@ -116,8 +116,8 @@ describe("where a project's store keeps its data", () => {
     expect(dockerignore.split('\n')).toContain('data');
   });
 
-  it('with the in-memory store, the image has no data folder or volume, and the ignore files name none', async () => {
-    const { dockerfile, dockerignore, gitignore } = await deployFiles('npm', 'memory');
+  it.each(['memory', 'cosmos'] as const)('with the %s store, the image has no data folder or volume, and the ignore files name none', async (storage) => {
+    const { dockerfile, dockerignore, gitignore } = await deployFiles('npm', storage);
     expect(dockerfile).not.toMatch(/VOLUME|\/app\/data/);
     expect(`${gitignore}${dockerignore}`).not.toMatch(/^data/m);
   });
@@ -136,7 +136,7 @@ describe('the services CI starts for the tests', () => {
     expect(test).toMatch(/^ {4}services:\n {6}postgres:\n {8}image: postgres:\d+\n {8}env:\n {10}POSTGRES_DB: test\n {10}POSTGRES_HOST_AUTH_METHOD: trust\n {8}ports:\n {10}- 5432:5432$/m);
   });
 
-  it('are none for a project whose store needs no server', async () => {
-    expect((await deployFiles('npm', 'memory')).workflow).not.toContain('services:');
+  it.each(['memory', 'cosmos'] as const)('are none for a project whose store needs no server to test (%s: the Cosmos DB emulator runs inside the tests)', async (storage) => {
+    expect((await deployFiles('npm', storage)).workflow).not.toContain('services:');
   });
 });

@@ -1,4 +1,10 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { StorageBackend } from '../../src/options/schema.js';
 import type { GeneratedProject } from './generated-project.js';
 
@@ -21,6 +27,73 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 await client.query('DROP SCHEMA IF EXISTS ' + pg.escapeIdentifier(process.env.DATABASE_SCHEMA) + ' CASCADE');
 await client.end();
+`;
+
+/** A service the suite started for one project, and the settings that reach it. */
+export interface ProjectStorageService {
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts, with the project's own installed packages, a service its store needs that no machine runs:
+ * for Azure Cosmos DB, the emulator the project's tests use too (`@vercel/cosmosdb-server`), in a child
+ * process on a free loopback port, serving HTTPS with a certificate made for it, which the project's
+ * servers trust through COSMOS_TLS_CA_FILE. Resolves undefined for the other stores.
+ */
+export async function startProjectStorageService(project: GeneratedProject, storage: StorageBackend): Promise<ProjectStorageService | undefined> {
+  if (storage !== 'cosmos') return undefined;
+  const directory = await mkdtemp(join(tmpdir(), 'cem-e2e-cosmos-'));
+  const caFile = join(directory, 'cosmos-emulator.pem');
+  const child = spawn(project.node, ['--input-type=module', '-e', COSMOS_EMULATOR], {
+    cwd: project.dir,
+    env: { ...project.env, COSMOS_EMULATOR_CA_FILE: caFile },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exited = once(child, 'exit');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await rm(directory, { recursive: true, force: true });
+  };
+  const lines = createInterface({ input: child.stdout });
+  const [first] = (await Promise.race([once(lines, 'line'), exited.then(() => [undefined])])) as [string | undefined];
+  lines.close();
+  const port = first === undefined ? undefined : (JSON.parse(first) as { port?: number }).port;
+  if (port === undefined) {
+    await stop();
+    throw new Error(`The Cosmos DB emulator of ${project.dir} did not start:\n${first ?? ''}${errors}`);
+  }
+  return {
+    env: { COSMOS_ENDPOINT: `https://127.0.0.1:${port}/`, COSMOS_KEY: COSMOS_EMULATOR_KEY, COSMOS_TLS_CA_FILE: caFile, COSMOS_DATABASE: 'e2e' },
+    stop,
+  };
+}
+
+/** The key the Azure Cosmos DB emulator publishes; the in-process emulator checks none, but requests are signed all the same. */
+const COSMOS_EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+
+/** Runs the emulator in the project's folder, with its packages; prints {"port":…} once it listens, and stops on SIGTERM. */
+const COSMOS_EMULATOR = `
+import { writeFileSync } from 'node:fs';
+import { createHttpsServer } from '@vercel/cosmosdb-server';
+import { generate } from 'selfsigned';
+const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+  keyType: 'ec',
+  curve: 'P-256',
+  extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+});
+writeFileSync(process.env.COSMOS_EMULATOR_CA_FILE, pems.cert);
+const server = createHttpsServer({ cert: pems.cert, key: pems.private, keepAlive: true });
+server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+});
 `;
 
 /** Removes what the project's servers stored in that service, so the suite leaves nothing behind there. */
