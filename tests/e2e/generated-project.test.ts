@@ -38,6 +38,7 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
     // installed; from then on every command of the project, and every server the suite starts, reaches it.
     storageService = await startProjectStorageService(project, options.storage);
     Object.assign(project.env, storageService?.env);
+    Object.assign(project.serviceEnv, storageService?.env);
   });
   removeWhenPassed(() => project);
   // Registered after removeWhenPassed, so it runs first (after-hooks run in reverse): the project's driver is still there.

@@ -1,10 +1,12 @@
 import { optionalSecret, optionalSetting, type OptionUnit } from '../../../src/features/unit.js';
+import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
   id: 'cosmos',
   label: 'Azure Cosmos DB',
   hint: 'Azure Cosmos DB for NoSQL: shared by every replica, serverless or provisioned, managed identity',
   folder: 'storage/cosmos',
+  layers: [sharedStorage],
   dependencies: ['@azure/cosmos', '@azure/identity'],
   // The tests run the store against an emulator inside the test process, over TLS with a certificate made per run.
   devDependencies: ['@vercel/cosmosdb-server', 'selfsigned'],
@@ -16,6 +18,7 @@ export default {
       example: 'https://my-account.documents.azure.com:443/',
       required: true,
       secret: false,
+      locatesStore: true,
     },
     optionalSecret(
       'COSMOS_KEY',
