@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Config } from '../../src/config.js';
+import { createStore } from '../../src/storage/index.js';
 import { acquireLease } from '../../src/storage/lease.js';
 import { sealedStore } from '../../src/storage/sealed-store.js';
 import { sealingKeyring, sealingKeysSetting } from '../../src/storage/sealing-keys.js';
 import { namespacedStore, type Store } from '../../src/storage/store.js';
+import { testConfig } from '../helpers/config.js';
 
 export interface StoreContractOptions {
   /**
@@ -11,6 +14,31 @@ export interface StoreContractOptions {
    * give it; the suite then checks that values, counters and sets survive.
    */
   reopen?: (store: Store) => Promise<Store>;
+}
+
+/**
+ * The project's own backend for the contract: each store opened with a test configuration of its own
+ * (its own file, schema, key prefix or container, as tests/helpers/storage-settings.ts gives it), and
+ * reopened with that same configuration, as a restarted server opens the same data again.
+ */
+export function durableStores(): { open: () => Promise<Store>; options: Required<StoreContractOptions> } {
+  const configOf = new WeakMap<Store, Config>();
+  const openWith = async (config: Config) => {
+    const store = await createStore(config);
+    configOf.set(store, config);
+    return store;
+  };
+  return {
+    open: () => openWith(testConfig()),
+    options: {
+      reopen: async (store) => {
+        const config = configOf.get(store);
+        if (config === undefined) throw new Error('reopen was given a store this suite did not open');
+        await store.close();
+        return openWith(config);
+      },
+    },
+  };
 }
 
 /** How many callers race in the atomicity tests. */
