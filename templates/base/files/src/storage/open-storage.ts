@@ -38,10 +38,19 @@ export async function openStorage(config: StorageConfig, logger: Logger, open: (
   } catch (error) {
     // A setting the backend itself found wrong is reported like any other invalid setting.
     if (error instanceof ConfigError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreUnavailableError(`Cannot open the ${storeBackend.label} store: ${reason}`, { cause: error });
+    throw new StoreUnavailableError(unavailableMessage(error), { cause: error });
   }
   return storageOn(store, config, logger);
+}
+
+/**
+ * Why the store cannot be opened, in one sentence that names it: a backend that explains its own
+ * failure (naming the store and the variable to fix) is quoted as it is; a bare driver error gets the
+ * store's name in front.
+ */
+function unavailableMessage(error: unknown): string {
+  if (error instanceof AppError && error.code === 'STORE_UNAVAILABLE') return error.message;
+  return `Cannot open the ${storeBackend.label} store: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** The storage features receive, over a store that is already open (tests share one between servers). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ConfigError } from '../../src/errors.js';
+import { AppError, ConfigError } from '../../src/errors.js';
 import { storeBackend } from '../../src/storage/index.js';
 import { openStorage, StoreUnavailableError } from '../../src/storage/open-storage.js';
 import { testConfig } from '../helpers/config.js';
@@ -17,6 +17,13 @@ describe('opening the storage at start-up', () => {
       code: 'STORE_UNAVAILABLE',
       message: `Cannot open the ${storeBackend.label} store: connect ECONNREFUSED 127.0.0.1:5432`,
     });
+  });
+
+  it("quotes a backend's own explanation as it is, without naming the store twice", async () => {
+    const explained = new AppError('STORE_UNAVAILABLE', 'Cannot reach the database at db.example.com:5432 (DATABASE_URL): connection refused');
+    const opening = openStorage(testConfig(), captureLogs().logger, async () => Promise.reject(explained));
+    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(opening).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: explained.message, cause: explained });
   });
 
   it('passes a setting the backend refuses on as an invalid configuration', async () => {
