@@ -26,15 +26,24 @@ export interface Storage {
 
 type StorageConfig = Parameters<typeof createStore>[0] & Parameters<typeof sealingKeyring>[0];
 
+/** What a backend may use besides its settings: where to report a connection lost and regained later. */
+export interface StoreContext {
+  logger: Logger;
+}
+
 /**
  * Opens the configured backend and builds the sealing keyring once. A backend that cannot be reached
  * fails start-up with its own message (which names the variable to fix); a durable backend sealing
  * with a key made up for this process gets a warning, since what it seals is lost on restart.
  */
-export async function openStorage(config: StorageConfig, logger: Logger, open: (config: StorageConfig) => Promise<Store> = createStore): Promise<Storage> {
+export async function openStorage(
+  config: StorageConfig,
+  logger: Logger,
+  open: (config: StorageConfig, context: StoreContext) => Promise<Store> = createStore,
+): Promise<Storage> {
   let store: Store;
   try {
-    store = await open(config);
+    store = await open(config, { logger });
   } catch (error) {
     // A setting the backend itself found wrong is reported like any other invalid setting.
     if (error instanceof ConfigError) throw error;

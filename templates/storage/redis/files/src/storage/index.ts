@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { ConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { packageInfo } from '../package-info.js';
 import { connectRedis } from './redis-connection.js';
 import { RedisStore } from './redis-store.js';
@@ -26,11 +27,11 @@ export const storeBackend = { label: 'Redis', durable: true } as const;
  * Storage on Redis, shared by every replica using the same REDIS_URL and REDIS_KEY_PREFIX. Resolves
  * once Redis answers; rejects at once, naming REDIS_URL, when it cannot be reached or refuses us.
  */
-export async function createStore(settings: StorageSettings): Promise<Store> {
+export async function createStore(settings: StorageSettings, context: { logger?: Logger } = {}): Promise<Store> {
   if (settings.REDIS_URL === undefined && settings.NODE_ENV === 'production') {
     // A default would quietly give each replica a Redis of its own (or none): state would not be shared.
     throw new ConfigError([`REDIS_URL: required in production with the Redis store, e.g. rediss://user:password@redis.example.com:6380 (outside production it defaults to ${LOCAL_REDIS_URL}).`]);
   }
-  const redis = await connectRedis({ url: settings.REDIS_URL ?? LOCAL_REDIS_URL, caFile: settings.REDIS_TLS_CA_FILE });
+  const redis = await connectRedis({ url: settings.REDIS_URL ?? LOCAL_REDIS_URL, caFile: settings.REDIS_TLS_CA_FILE, logger: context.logger });
   return new RedisStore(redis, { keyPrefix: settings.REDIS_KEY_PREFIX });
 }

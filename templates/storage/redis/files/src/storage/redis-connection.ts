@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createClient, ErrorReply, TimeoutError } from '@redis/client';
 
 import { ConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { shownRedisUrl } from './redis-url.js';
 
 /** What the Redis store needs of a connection; tests wrap it to see every command sent. */
@@ -23,6 +24,8 @@ export interface RedisConnectionSettings {
   url: string;
   /** A PEM file of the certificate authorities to trust for rediss://, instead of Node's built-in ones. */
   caFile?: string | undefined;
+  /** Where a connection lost and re-established after start-up is reported (once each way). */
+  logger?: Logger | undefined;
 }
 
 /** How long one attempt to connect may take before start-up gives up (and, later, before a reconnect retries). */
@@ -58,9 +61,20 @@ export async function connectRedis(settings: RedisConnectionSettings): Promise<R
     },
     commandOptions: { timeout: COMMAND_TIMEOUT_MS },
   });
+  // Set while an established connection is down: its loss and its return are logged once each, not
+  // every failed attempt in between.
+  let lostAt: number | undefined;
   // The client reports every failed attempt here; without a listener the process would crash.
   client.on('error', (error: Error) => {
     lastError = error;
+    if (!established || lostAt !== undefined) return;
+    lostAt = Date.now();
+    settings.logger?.warn({ redis: shown, reason: error.message }, 'lost the connection to Redis; reconnecting');
+  });
+  client.on('ready', () => {
+    if (lostAt === undefined) return;
+    settings.logger?.info({ redis: shown, downMs: Date.now() - lostAt }, 'reconnected to Redis');
+    lostAt = undefined;
   });
 
   try {

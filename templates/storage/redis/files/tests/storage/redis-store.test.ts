@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { ConfigError } from '../../src/errors.js';
 import { createStore } from '../../src/storage/index.js';
@@ -11,6 +11,7 @@ import { RedisStore } from '../../src/storage/redis-store.js';
 import type { Store } from '../../src/storage/store.js';
 import { testConfig } from '../helpers/config.js';
 import { keySlot } from '../helpers/key-slot.js';
+import { captureLogs } from '../helpers/logs.js';
 import { freshKeyPrefix, keysOfCommand, keysUnder, millisecondsToLive, redisAnswers, testRedisConnection, testRedisUrl } from '../helpers/redis-test-server.js';
 
 /** How many callers race on each of the two replicas. */
@@ -214,6 +215,25 @@ describe('start-up', () => {
   it('names REDIS_TLS_CA_FILE when the file cannot be read', async () => {
     const error = await failureOf(createStore(testConfig({ REDIS_URL: 'rediss://127.0.0.1:6379', REDIS_TLS_CA_FILE: '/no/such/redis-ca.pem' })));
     expect(error.message).toMatch(/REDIS_TLS_CA_FILE: cannot read \/no\/such\/redis-ca\.pem/);
+  });
+});
+
+describe.skipIf(!reachable)('a connection lost after start-up', () => {
+  it('is reported once when lost and once when back, and answers again', async () => {
+    const logs = captureLogs();
+    const connection = await connectRedis({ ...testRedisConnection, logger: logs.logger });
+    const admin = await connectRedis(testRedisConnection);
+    try {
+      const id = await connection.send(undefined, ['CLIENT', 'ID']);
+      // What a Redis restart or a failover does to every client: the server drops the connection.
+      await admin.send(undefined, ['CLIENT', 'KILL', 'ID', String(id)]);
+
+      const messages = () => logs.entries().map((entry) => entry.msg);
+      await vi.waitFor(() => expect(messages()).toEqual(['lost the connection to Redis; reconnecting', 'reconnected to Redis']), { timeout: 10_000 });
+      await expect(connection.ping()).resolves.toBeUndefined();
+    } finally {
+      await Promise.all([connection.close(), admin.close()]);
+    }
   });
 });
 
