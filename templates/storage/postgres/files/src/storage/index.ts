@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import { PostgresStore } from './postgres-store.js';
 import { postgresEnv, type PostgresSettings } from './postgres-settings.js';
 import type { Store } from './store.js';
@@ -12,6 +13,6 @@ export const storeBackend = { label: 'PostgreSQL', durable: true } as const;
  * Storage shared by every replica pointed at the same database and DATABASE_SCHEMA. Connects and
  * migrates before resolving, so a server that starts is a server whose store works.
  */
-export async function createStore(settings: PostgresSettings): Promise<Store> {
-  return PostgresStore.open(settings);
+export async function createStore(settings: PostgresSettings, context: { logger?: Logger } = {}): Promise<Store> {
+  return PostgresStore.open(settings, { logger: context.logger });
 }

@@ -3,12 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 
 import { ConfigError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { packageInfo } from '../package-info.js';
 import type { DatabaseUrl, PostgresSettings } from './postgres-settings.js';
 import { effectiveSslMode, tlsOptions, tlsProblems } from './postgres-tls.js';
 
 /** Connections idle this long are closed, so a quiet server holds few. */
 const IDLE_CONNECTION_MS = 30_000;
+
+/** At most one line per this long about broken idle connections: a database restart breaks them all at once. */
+const BROKEN_CONNECTION_REPORT_MS = 60_000;
 
 export interface PoolPlan {
   pool: Pool;
@@ -18,9 +22,10 @@ export interface PoolPlan {
 
 /**
  * A connection pool as the settings describe it. Nothing connects yet: the first query does. Refuses
- * settings that cannot work together, naming the variables, before any connection is tried.
+ * settings that cannot work together, naming the variables, before any connection is tried. Idle
+ * connections that break later are reported to `logger`, when given.
  */
-export async function createPool(settings: PostgresSettings): Promise<PoolPlan> {
+export async function createPool(settings: PostgresSettings, logger?: Logger): Promise<PoolPlan> {
   const url = settings.DATABASE_URL;
   if (url === undefined) {
     throw new ConfigError(['DATABASE_URL: required with the PostgreSQL store, e.g. postgres://user:password@db.example.com:5432/mcp?sslmode=verify-full']);
@@ -44,8 +49,13 @@ export async function createPool(settings: PostgresSettings): Promise<PoolPlan> 
   });
   // An idle connection that breaks (the server restarted, a proxy timed it out) is dropped by the pool and
   // replaced on next use; without a listener the error would end the process. Readiness still reports
-  // the outage, because its ping goes through the same pool.
-  pool.on('error', () => {});
+  // an outage, because its ping goes through the same pool.
+  let reportedAt = -Infinity;
+  pool.on('error', (error) => {
+    if (Date.now() - reportedAt < BROKEN_CONNECTION_REPORT_MS) return;
+    reportedAt = Date.now();
+    logger?.warn({ database: url.redacted, reason: error.message }, 'an idle PostgreSQL connection broke; the pool opens a new one when needed');
+  });
   return { pool, url, sslMode };
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 
 import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { explainStartFailure, DatabaseUnavailableError } from './postgres-errors.js';
 import { migrate, storeTables, type StoreTables } from './postgres-migrations.js';
 import { createPool } from './postgres-pool.js';
@@ -14,6 +15,8 @@ export interface PostgresStoreOptions {
   sweepIntervalMs?: number;
   /** Most rows one sweep statement deletes, so no statement holds many row locks for long. */
   sweepBatchSize?: number;
+  /** Where broken connections are reported. */
+  logger?: Logger;
 }
 
 /** A live row: no expiry, or an expiry still ahead on the database's clock. */
@@ -53,7 +56,7 @@ export class PostgresStore implements Store {
    * variable to fix when the database cannot be reached, refuses the login, or its tables are too new.
    */
   static async open(settings: PostgresSettings, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
-    const { pool, url, sslMode } = await createPool(settings);
+    const { pool, url, sslMode } = await createPool(settings, options.logger);
     try {
       await migrate(pool, settings.DATABASE_SCHEMA);
     } catch (error) {
