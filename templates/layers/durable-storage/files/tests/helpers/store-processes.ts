@@ -1,20 +1,25 @@
 import { randomBytes } from 'node:crypto';
 
-import { testAuth } from './auth-client.js';
+import { Client, type CallToolResult } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
 import type { UpstreamSample } from './fake-upstream-session.js';
-import { rawRequest, toolCallRequest } from './http.js';
-import { fromSource, killIfRunning, listeningServer, serverEnv, startProcess, type ProcessUnderTest } from './server-process.js';
+import { fromSource } from './server-process.js';
+import { freshStorageEnv } from './storage-settings.js';
+import { toolErrorOf } from './tool-results.js';
 
 /** Calls of one tool each caller may make per window in these tests, across every process together. */
 export const TOOL_CALL_LIMIT = 3;
 
-/** A server process from source, listening over HTTP. */
+/**
+ * A server process from source with an MCP client connected over stdio. Over stdio every process
+ * serves the same caller (the local user) and checks no token, so what these tests see is the store
+ * alone: no identity provider stands between them and the upstream's own settings.
+ */
 export interface ServerProcess {
-  readonly url: string;
-  /** Stops it the way an orchestrator does (SIGTERM) and resolves once it has exited. */
+  readonly client: Client;
+  /** Ends the session and resolves once the process has exited (it stops when its stdin closes). */
   stop(): Promise<void>;
-  /** Ends it at once, whatever it is doing (cleanup after a failed test). */
-  kill(): void;
 }
 
 /**
@@ -22,36 +27,28 @@ export interface ServerProcess {
  * replicas of one deployment, or one server before and after a restart, have), the upstream fake, and
  * a tool-call limit of TOOL_CALL_LIMIT in a window longer than any test.
  */
-export function storeSharingEnv(upstream: UpstreamSample): Promise<Record<string, string>> {
-  return serverEnv({
+export function storeSharingEnv(upstream: UpstreamSample): Record<string, string> {
+  return {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    ...freshStorageEnv(),
     ...upstream.serverEnv,
     STORE_SEALING_KEYS: `test:${randomBytes(32).toString('base64url')}`,
-    RATE_LIMIT_REQUESTS: '0',
     RATE_LIMIT_TOOL_CALLS: String(TOOL_CALL_LIMIT),
     RATE_LIMIT_WINDOW_SECONDS: '600',
-  });
-}
-
-/** Starts src/main.ts in `cwd` with `env` and resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>, cwd: string): Promise<ServerProcess> {
-  const running: ProcessUnderTest = startProcess(fromSource('src/main.ts'), env, { cwd });
-  const { url, pid } = await listeningServer(running);
-  return {
-    url,
-    async stop() {
-      running.child.kill('SIGTERM');
-      await running.closed;
-    },
-    kill() {
-      running.child.kill('SIGKILL');
-      killIfRunning(pid);
-    },
   };
 }
 
-/** A `tools/call` of `echo` over plain HTTP, so the test sees the status the server answers with. */
-export async function callEcho(server: ServerProcess, id: number): Promise<number> {
-  const request = toolCallRequest('legacy', 'echo', { text: `call ${id}` }, { id });
-  const auth = await (await testAuth()).headers(`${server.url}/mcp`);
-  return (await rawRequest(`${server.url}/mcp`, { method: 'POST', headers: { ...request.headers, ...auth }, body: request.body })).status;
+/** Starts src/main.ts over stdio in `cwd` with `env` and resolves once its client is connected. */
+export async function startServerProcess(env: Record<string, string>, cwd: string): Promise<ServerProcess> {
+  const client = new Client({ name: 'store-process-test', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: fromSource('src/main.ts', '--stdio'), cwd, env, stderr: 'ignore' }));
+  return { client, stop: () => client.close() };
+}
+
+/** What a call of `echo` came to: `ok`, or the code of the tool error it got (`rate_limited`). */
+export async function callEcho(server: ServerProcess, call: number): Promise<string> {
+  const result = (await server.client.callTool({ name: 'echo', arguments: { text: `call ${call}` } })) as CallToolResult;
+  return result.isError ? String(toolErrorOf(result)?.code) : 'ok';
 }
