@@ -1,16 +1,10 @@
-import { AppError, ConfigError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createStore, storeBackend } from './index.js';
 import { sealedStore } from './sealed-store.js';
 import { MAKE_SEALING_KEY_COMMAND, SEALING_KEYS_VARIABLE, sealingKeyring, type SealingKeyring } from './sealing-keys.js';
 import type { Store } from './store.js';
-
-/** The store could not be opened at start-up: unreachable, refused, or misconfigured. */
-export class StoreUnavailableError extends AppError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('STORE_UNAVAILABLE', message, options);
-  }
-}
+import { StoreUnavailableError } from './store-unavailable.js';
 
 /** The server's storage as features receive it, opened once at start-up. */
 export interface Storage {
@@ -45,21 +39,13 @@ export async function openStorage(
   try {
     store = await open(config, { logger });
   } catch (error) {
-    // A setting the backend itself found wrong is reported like any other invalid setting.
-    if (error instanceof ConfigError) throw error;
-    throw new StoreUnavailableError(unavailableMessage(error), { cause: error });
+    // A setting the backend itself found wrong is reported like any other invalid setting, and a failure
+    // it explained itself (naming the store and the variable to fix) as it said it.
+    if (error instanceof ConfigError || error instanceof StoreUnavailableError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StoreUnavailableError(`Cannot open the ${storeBackend.label} store: ${reason}`, { cause: error });
   }
   return storageOn(store, config, logger);
-}
-
-/**
- * Why the store cannot be opened, in one sentence that names it: a backend that explains its own
- * failure (naming the store and the variable to fix) is quoted as it is; a bare driver error gets the
- * store's name in front.
- */
-function unavailableMessage(error: unknown): string {
-  if (error instanceof AppError && error.code === 'STORE_UNAVAILABLE') return error.message;
-  return `Cannot open the ${storeBackend.label} store: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** The storage features receive, over a store that is already open (tests share one between servers). */

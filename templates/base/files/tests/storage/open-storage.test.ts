@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { AppError, ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/errors.js';
 import { storeBackend } from '../../src/storage/index.js';
-import { openStorage, StoreUnavailableError } from '../../src/storage/open-storage.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { StoreUnavailableError } from '../../src/storage/store-unavailable.js';
 import { testConfig } from '../helpers/config.js';
 import { captureLogs } from '../helpers/logs.js';
 
@@ -20,10 +21,10 @@ describe('opening the storage at start-up', () => {
   });
 
   it("quotes a backend's own explanation as it is, without naming the store twice", async () => {
-    const explained = new AppError('STORE_UNAVAILABLE', 'Cannot reach the database at db.example.com:5432 (DATABASE_URL): connection refused');
+    const explained = new StoreUnavailableError('Cannot reach the database at db.example.com:5432 (DATABASE_URL): connection refused');
     const opening = openStorage(testConfig(), captureLogs().logger, async () => Promise.reject(explained));
-    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(opening).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: explained.message, cause: explained });
+    await expect(opening).rejects.toBe(explained);
+    await expect(opening).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: explained.message });
   });
 
   it('passes a setting the backend refuses on as an invalid configuration', async () => {

@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { Agent } from 'node:https';
 
 import { CosmosClient, PartitionKeyDefinitionVersion, PartitionKeyKind, type Container, type ContainerDefinition } from '@azure/cosmos';
 
 import { AppError, ConfigError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
-import { CosmosUnavailableError, explainStartFailure, statusOf, type FailureContext } from './cosmos-errors.js';
+import { readCaFile } from './ca-file.js';
+import { explainStartFailure, statusOf, type FailureContext } from './cosmos-errors.js';
 import { LOCAL_EMULATOR_ENDPOINT, LOCAL_EMULATOR_KEY, type CosmosSettings } from './cosmos-settings.js';
+import { StoreUnavailableError } from './store-unavailable.js';
 
 /** The partition key path of the store's container: every item carries `pk` (see cosmos-store.ts). */
 export const PARTITION_KEY_PATH = '/pk';
@@ -49,7 +50,7 @@ export async function openCosmosContainer(settings: CosmosSettings): Promise<Ope
   }
   const endpoint = settings.COSMOS_ENDPOINT ?? LOCAL_EMULATOR_ENDPOINT;
   const key = settings.COSMOS_KEY ?? (settings.COSMOS_ENDPOINT === undefined ? LOCAL_EMULATOR_KEY : undefined);
-  const ca = settings.COSMOS_TLS_CA_FILE === undefined ? undefined : await readCaFile(settings.COSMOS_TLS_CA_FILE);
+  const ca = settings.COSMOS_TLS_CA_FILE === undefined ? undefined : await readCaFile('COSMOS_TLS_CA_FILE', settings.COSMOS_TLS_CA_FILE);
   const context: FailureContext = {
     endpoint,
     database: settings.COSMOS_DATABASE,
@@ -67,7 +68,7 @@ export async function openCosmosContainer(settings: CosmosSettings): Promise<Ope
   });
   try {
     const container = await withTimeout(prepareContainer(client, settings), settings.COSMOS_CHECK_TIMEOUT_MS, () =>
-      new CosmosUnavailableError(
+      new StoreUnavailableError(
         `No answer from Azure Cosmos DB at ${endpoint} (COSMOS_ENDPOINT) within COSMOS_CHECK_TIMEOUT_MS (${settings.COSMOS_CHECK_TIMEOUT_MS} ms). ` +
           'Check the host and port in COSMOS_ENDPOINT and that no firewall drops the connection.',
       ),
@@ -76,7 +77,7 @@ export async function openCosmosContainer(settings: CosmosSettings): Promise<Ope
   } catch (error) {
     client.dispose();
     if (error instanceof AppError) throw error;
-    throw new CosmosUnavailableError(explainStartFailure(error, context), { cause: error });
+    throw new StoreUnavailableError(explainStartFailure(error, context), { cause: error });
   }
 }
 
@@ -99,13 +100,13 @@ async function prepareContainer(client: CosmosClient, settings: CosmosSettings):
   }
   const paths = definition?.partitionKey?.paths ?? [];
   if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
-    throw new CosmosUnavailableError(
+    throw new StoreUnavailableError(
       `Container "${settings.COSMOS_CONTAINER}" (COSMOS_CONTAINER) in database "${settings.COSMOS_DATABASE}" is partitioned on ${paths.join(', ') || 'nothing'}, ` +
         `but the store needs partition key ${PARTITION_KEY_PATH}. Point COSMOS_CONTAINER at a new container (the server creates it) or one made with partition key ${PARTITION_KEY_PATH}.`,
     );
   }
   if (definition?.defaultTtl === undefined || definition.defaultTtl === null) {
-    throw new CosmosUnavailableError(
+    throw new StoreUnavailableError(
       `Container "${settings.COSMOS_CONTAINER}" (COSMOS_CONTAINER) has time to live off, so expired entries would never be removed. ` +
         'Turn it on with default -1 (items expire by their own ttl): az cosmosdb sql container update ... --ttl -1.',
     );
@@ -120,20 +121,6 @@ async function prepareContainer(client: CosmosClient, settings: CosmosSettings):
 async function entraCredential() {
   const { DefaultAzureCredential } = await import('@azure/identity');
   return new DefaultAzureCredential();
-}
-
-async function readCaFile(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new ConfigError([`COSMOS_TLS_CA_FILE: cannot read ${path} (${reason})`]);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError([`COSMOS_TLS_CA_FILE: ${path} holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----)`]);
-  }
-  return text;
 }
 
 /**

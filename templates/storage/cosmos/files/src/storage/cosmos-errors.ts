@@ -1,16 +1,3 @@
-import { AppError } from '../errors.js';
-
-/**
- * The Azure Cosmos DB store could not open: the endpoint is unreachable, refused the credentials, or
- * holds a container this store cannot use. Its message names the variable to fix; start-up reports it
- * as it is.
- */
-export class CosmosUnavailableError extends AppError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('STORE_UNAVAILABLE', message, options);
-  }
-}
-
 /** What the explanation of a failure may name besides the error itself. */
 export interface FailureContext {
   endpoint: string;

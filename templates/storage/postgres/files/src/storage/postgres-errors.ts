@@ -1,17 +1,6 @@
 import { DatabaseError } from 'pg';
 
-import { AppError } from '../errors.js';
 import type { DatabaseUrl, SslMode } from './postgres-settings.js';
-
-/**
- * The PostgreSQL store could not open: the database is unreachable, refused the login, or holds tables
- * of a newer release. Its message names the variable to fix; start-up reports it as it is.
- */
-export class DatabaseUnavailableError extends AppError {
-  constructor(message: string, options?: ErrorOptions) {
-    super('STORE_UNAVAILABLE', message, options);
-  }
-}
 
 /** What the explanation of a failure may name besides the error itself. */
 export interface FailureContext {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { escapeIdentifier, type Pool, type PoolClient } from 'pg';
 
-import { DatabaseUnavailableError } from './postgres-errors.js';
+import { StoreUnavailableError } from './store-unavailable.js';
 
 /** The store's tables inside one schema, quoted and qualified, ready to put into SQL. */
 export interface StoreTables {
@@ -109,7 +109,7 @@ async function migrateLocked(client: PoolClient, schema: string): Promise<void> 
   );
   const current = await schemaVersion(client, tables);
   if (current > LATEST_SCHEMA_VERSION) {
-    throw new DatabaseUnavailableError(
+    throw new StoreUnavailableError(
       `The store's tables in schema "${schema}" (DATABASE_SCHEMA) are at version ${current}, newer than this release knows (${LATEST_SCHEMA_VERSION}): ` +
         'a newer release of this server has migrated them. Run that release, or point DATABASE_SCHEMA at another schema.',
     );

@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-
 import { Pool } from 'pg';
 
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { packageInfo } from '../package-info.js';
+import { readCaFile } from './ca-file.js';
 import type { DatabaseUrl, PostgresSettings } from './postgres-settings.js';
 import { effectiveSslMode, tlsOptions, tlsProblems } from './postgres-tls.js';
 
@@ -33,7 +32,7 @@ export async function createPool(settings: PostgresSettings, logger?: Logger): P
   const problems = tlsProblems(url.sslMode, settings.DATABASE_CA_FILE);
   if (problems.length > 0) throw new ConfigError(problems);
   const sslMode = effectiveSslMode(url.sslMode, settings.DATABASE_CA_FILE);
-  const ca = settings.DATABASE_CA_FILE === undefined ? undefined : await readCaBundle(settings.DATABASE_CA_FILE);
+  const ca = settings.DATABASE_CA_FILE === undefined ? undefined : await readCaFile('DATABASE_CA_FILE', settings.DATABASE_CA_FILE);
 
   const pool = new Pool({
     connectionString: url.connectionString(),
@@ -57,18 +56,4 @@ export async function createPool(settings: PostgresSettings, logger?: Logger): P
     logger?.warn({ database: url.redacted, reason: error.message }, 'an idle PostgreSQL connection broke; the pool opens a new one when needed');
   });
   return { pool, url, sslMode };
-}
-
-async function readCaBundle(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new ConfigError([`DATABASE_CA_FILE: cannot read ${path} (${reason})`]);
-  }
-  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError([`DATABASE_CA_FILE: ${path} holds no PEM certificate (a block starting -----BEGIN CERTIFICATE-----)`]);
-  }
-  return text;
 }

@@ -4,10 +4,11 @@ import type { Pool, QueryResult, QueryResultRow } from 'pg';
 
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { explainStartFailure, DatabaseUnavailableError } from './postgres-errors.js';
+import { explainStartFailure } from './postgres-errors.js';
 import { migrate, storeTables, type StoreTables } from './postgres-migrations.js';
 import { createPool } from './postgres-pool.js';
 import type { PostgresSettings } from './postgres-settings.js';
+import { StoreUnavailableError } from './store-unavailable.js';
 import { assertPositiveSeconds, serialiseValue, type CompareAndSetOptions, type JsonValue, type SetOptions, type Store, type Versioned, type WindowCount } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -62,7 +63,7 @@ export class PostgresStore implements Store {
     } catch (error) {
       await pool.end().catch(() => {});
       if (error instanceof AppError) throw error;
-      throw new DatabaseUnavailableError(
+      throw new StoreUnavailableError(
         explainStartFailure(error, { url, sslMode, schema: settings.DATABASE_SCHEMA, connectTimeoutMs: settings.DATABASE_CONNECT_TIMEOUT_MS }),
         { cause: error },
       );

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-
 import { createClient, ErrorReply, TimeoutError } from '@redis/client';
 
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { readCaFile } from './ca-file.js';
 import { shownRedisUrl } from './redis-url.js';
 
 /** What the Redis store needs of a connection; tests wrap it to see every command sent. */
@@ -47,7 +46,7 @@ export async function connectRedis(settings: RedisConnectionSettings): Promise<R
   if (settings.caFile !== undefined && !tls) {
     throw new ConfigError([`REDIS_TLS_CA_FILE: set, but REDIS_URL (${shown}) does not use TLS; use rediss:// or unset REDIS_TLS_CA_FILE.`]);
   }
-  const ca = settings.caFile === undefined ? undefined : await readCertificates(settings.caFile);
+  const ca = settings.caFile === undefined ? undefined : await readCaFile('REDIS_TLS_CA_FILE', settings.caFile);
 
   let established = false;
   let lastError: Error | undefined;
@@ -104,14 +103,6 @@ export async function connectRedis(settings: RedisConnectionSettings): Promise<R
       else if (client.isOpen) client.destroy();
     },
   };
-}
-
-async function readCertificates(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError([`REDIS_TLS_CA_FILE: cannot read ${file} (${(error as Error).message}); give the path of a PEM file of the CA that signed the Redis server's certificate.`]);
-  }
 }
 
 /** Network failures that mean "nobody answered there", as opposed to a server that refused us. */
