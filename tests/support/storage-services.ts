@@ -37,17 +37,16 @@ export interface ProjectStorageService {
 
 /**
  * Starts, with the project's own installed packages, a service its store needs that no machine runs:
- * for Azure Cosmos DB, the emulator the project's tests use too (`@vercel/cosmosdb-server`), in a child
- * process on a free loopback port, serving HTTPS with a certificate made for it, which the project's
- * servers trust through COSMOS_TLS_CA_FILE. Resolves undefined for the other stores.
+ * for Azure Cosmos DB, the emulator the project's tests start (its tests/helpers/cosmos-emulator.ts), in
+ * a child process on a free loopback port, serving HTTPS with a certificate made for it, which the
+ * project's servers trust through COSMOS_TLS_CA_FILE. Resolves undefined for the other stores.
  */
 export async function startProjectStorageService(project: GeneratedProject, storage: StorageBackend): Promise<ProjectStorageService | undefined> {
   if (storage !== 'cosmos') return undefined;
   const directory = await mkdtemp(join(tmpdir(), 'cem-e2e-cosmos-'));
-  const caFile = join(directory, 'cosmos-emulator.pem');
-  const child = spawn(project.node, ['--input-type=module', '-e', COSMOS_EMULATOR], {
+  const child = spawn(project.node, ['--import', 'tsx', '--input-type=module', '-e', COSMOS_EMULATOR], {
     cwd: project.dir,
-    env: { ...project.env, COSMOS_EMULATOR_CA_FILE: caFile },
+    env: { ...project.env, COSMOS_EMULATOR_DIRECTORY: directory },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let errors = '';
@@ -63,37 +62,26 @@ export async function startProjectStorageService(project: GeneratedProject, stor
   const lines = createInterface({ input: child.stdout });
   const [first] = (await Promise.race([once(lines, 'line'), exited.then(() => [undefined])])) as [string | undefined];
   lines.close();
-  const port = first === undefined ? undefined : (JSON.parse(first) as { port?: number }).port;
-  if (port === undefined) {
+  const emulator = first === undefined ? undefined : (JSON.parse(first) as { endpoint?: string; key: string; caFile: string });
+  if (emulator?.endpoint === undefined) {
     await stop();
     throw new Error(`The Cosmos DB emulator of ${project.dir} did not start:\n${first ?? ''}${errors}`);
   }
   return {
-    env: { COSMOS_ENDPOINT: `https://127.0.0.1:${port}/`, COSMOS_KEY: COSMOS_EMULATOR_KEY, COSMOS_TLS_CA_FILE: caFile, COSMOS_DATABASE: 'e2e' },
+    env: { COSMOS_ENDPOINT: emulator.endpoint, COSMOS_KEY: emulator.key, COSMOS_TLS_CA_FILE: emulator.caFile, COSMOS_DATABASE: 'e2e' },
     stop,
   };
 }
 
-/** The key the Azure Cosmos DB emulator publishes; the in-process emulator checks none, but requests are signed all the same. */
-const COSMOS_EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
-
-/** Runs the emulator in the project's folder, with its packages; prints {"port":…} once it listens, and stops on SIGTERM. */
+/**
+ * Runs the project's own emulator helper in its folder (TypeScript through the project's tsx); prints
+ * where it listens as one JSON line, and stops on SIGTERM.
+ */
 const COSMOS_EMULATOR = `
-import { writeFileSync } from 'node:fs';
-import { createHttpsServer } from '@vercel/cosmosdb-server';
-import { generate } from 'selfsigned';
-const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-  keyType: 'ec',
-  curve: 'P-256',
-  extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
-});
-writeFileSync(process.env.COSMOS_EMULATOR_CA_FILE, pems.cert);
-const server = createHttpsServer({ cert: pems.cert, key: pems.private, keepAlive: true });
-server.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
-process.on('SIGTERM', () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-});
+import { startCosmosEmulator } from './tests/helpers/cosmos-emulator.ts';
+const { stop, ...where } = await startCosmosEmulator(process.env.COSMOS_EMULATOR_DIRECTORY);
+console.log(JSON.stringify(where));
+process.on('SIGTERM', () => stop().then(() => process.exit(0)));
 `;
 
 /** Removes what the project's servers stored in that service, so the suite leaves nothing behind there. */
