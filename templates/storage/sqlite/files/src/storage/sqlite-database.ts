@@ -27,8 +27,9 @@ export class SqliteOpenError extends Error {
 }
 
 /**
- * Opens the store's database at `path`, creating its folder and the file on first use, in WAL mode (readers never wait for the writer), with the schema migrated
- * to this release. Throws SqliteOpenError when the file cannot be used.
+ * Opens the store's database at `path`, creating its folder and the file on first use, in WAL mode
+ * (readers never wait for the writer), with the schema migrated to this release. Throws
+ * SqliteOpenError when the file cannot be used.
  */
 export function openStoreDatabase(path: string): DatabaseSync {
   const file = resolve(path);
