@@ -2,6 +2,7 @@ import gateway from '../../templates/auth/gateway/unit.js';
 import introspection from '../../templates/auth/introspection/unit.js';
 import jwt from '../../templates/auth/jwt/unit.js';
 import none from '../../templates/auth/none/unit.js';
+import oauthProxy from '../../templates/auth/oauth-proxy/unit.js';
 import base from '../../templates/base/layer.js';
 import cosmos from '../../templates/storage/cosmos/unit.js';
 import docker from '../../templates/deploy/docker/unit.js';
@@ -28,7 +29,7 @@ export interface Catalog {
   deploy: readonly DeployUnit[];
 }
 
-const AUTH_UNITS = [none, jwt, introspection, gateway] as const;
+const AUTH_UNITS = [none, jwt, introspection, oauthProxy, gateway] as const;
 type AuthId = (typeof AUTH_UNITS)[number]['id'];
 
 /**

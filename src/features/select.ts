@@ -46,6 +46,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
   const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target));
   const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy]);
   const { verifiesTokens } = auth;
+  const signsUsersIn = auth.signsUsersIn === true;
 
   const dependencies = pinned(layers.flatMap((layer) => layer.dependencies ?? []));
   const runtime = new Set(dependencies.map((dependency) => dependency.name));
@@ -61,13 +62,15 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     dependencies,
     // A package needed at run time is never listed twice.
     devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies ?? [])).filter((dependency) => !runtime.has(dependency.name)),
-    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map((envVar) => ({
+    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map(({ exampleWhenUsersSignIn, ...envVar }) => ({
       ...envVar,
+      ...(signsUsersIn && exampleWhenUsersSignIn !== undefined && { example: exampleWhenUsersSignIn }),
       required: envVar.required === 'with-token-auth' ? verifiesTokens : envVar.required,
     })),
     readme: layers.flatMap((layer) =>
       (layer.readme ?? [])
-        .filter((section: ReadmeSection) => !section.withTokenAuthOnly || verifiesTokens)
+        // Sections on verifying the provider's tokens do not apply where this server issues its own.
+        .filter((section: ReadmeSection) => !section.withTokenAuthOnly || (verifiesTokens && !signsUsersIn))
         .map((section) => ({ layer, file: section.file })),
     ),
   };

@@ -24,6 +24,8 @@ export interface EnvVar {
    * snippets pass these too, so a host launching the server over stdio reaches the same store.
    */
   locatesStore?: true;
+  /** The example (and default) instead of `example` when the auth strategy signs users in at the upstream. */
+  exampleWhenUsersSignIn?: string;
 }
 
 /** A setting with a working default that is not a secret: most variables are. */
@@ -151,6 +153,11 @@ export interface StorageUnit<Id extends string = string> extends OptionUnit<Id> 
 export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {
   /** It checks tokens the identity provider issued: the provider's settings become required. */
   verifiesTokens: boolean;
+  /**
+   * Users sign in at the upstream through this server, which keeps their upstream tokens: upstream
+   * calls can act as the caller (settings with `exampleWhenUsersSignIn` default to that).
+   */
+  signsUsersIn?: true;
 }
 
 export interface DeployUnit<Id extends string = string> extends OptionUnit<Id> {

@@ -28,6 +28,8 @@ export const VERSIONS = {
   '@vercel/cosmosdb-server': '1.0.1',
   express: '5.3.0',
   jose: '6.2.17',
+  // The oauth-proxy strategy's client of the upstream authorization server (discovery, PKCE, code and refresh grants).
+  oauth4webapi: '3.8.8',
   'oidc-provider': '9.13.3',
   // The PostgreSQL storage backend's driver and its pool (pure JavaScript: no native addon, no install script).
   pg: '8.23.1',

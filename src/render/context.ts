@@ -32,7 +32,7 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       /** How the identity provider issues the REST API's tokens, for presets on the rest-api layer. */
       restApi: selection.upstream.restApi,
     },
-    auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens },
+    auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens, signsUsersIn: selection.auth.signsUsersIn === true },
     /** `is`: every storage backend the catalog offers, by its camelCase id, and whether it is this project's. */
     storage: {
       id: selection.storage.id,

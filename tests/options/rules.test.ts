@@ -12,10 +12,10 @@ describe('combination rules', () => {
   });
 
   it('names the flags and the allowed values when a strategy does not fit the upstream', () => {
-    const problems = combinationProblems({ upstream: 'generic', auth: 'oauth-proxy' as never });
+    const problems = combinationProblems({ upstream: 'scalekit', auth: 'oauth-proxy' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain('--auth oauth-proxy');
-    expect(problems[0]).toContain('--upstream generic');
+    expect(problems[0]).toContain('--upstream scalekit');
     expect(problems[0]).toContain('none');
   });
 });

@@ -142,8 +142,8 @@ describe('resolving create options', () => {
   });
 
   it('refuses an auth strategy the upstream cannot use', async () => {
-    await expect(resolveCreate({ ...allFlags, auth: 'oauth-proxy' as never }, nonInteractive())).rejects.toThrow(
-      /--auth oauth-proxy does not work with --upstream generic/,
+    await expect(resolveCreate({ ...allFlags, upstream: 'scalekit', auth: 'oauth-proxy' }, nonInteractive())).rejects.toThrow(
+      /--auth oauth-proxy does not work with --upstream scalekit/,
     );
   });
 });

@@ -38,6 +38,9 @@ async function credentials(shared: SharedProviderModule): Promise<Credentials> {
   switch (strategy) {
     case 'jwt':
     case 'introspection':
+    // The server's own tokens, signed with the keys the project's helper configures it with; the
+    // project's own suite signs users in through the whole flow.
+    case 'oauth-proxy':
       // The project's own definition of an allowed caller for its strategy.
       return (await projectModule<TestAuthModule>('tests/helpers/auth-client.ts')).testAuth();
     case 'gateway': {
@@ -50,7 +53,7 @@ async function credentials(shared: SharedProviderModule): Promise<Credentials> {
       };
     }
     default:
-      throw new Error(`usage: identity-provider.ts jwt|introspection|gateway (got ${String(strategy)})`);
+      throw new Error(`usage: identity-provider.ts jwt|introspection|oauth-proxy|gateway (got ${String(strategy)})`);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 
-import type { Config } from '../config.js';
 import { AuthError } from '../errors.js';
 import { packageInfo } from '../package-info.js';
 import type { IdentityProvider } from '../upstream/types.js';
@@ -13,7 +12,11 @@ import { InvalidToken, VerifierUnavailable } from './token-errors.js';
 import type { Authenticator, AuthenticatorDeps, Identity } from './types.js';
 
 /** The settings of src/auth/shared-config.ts, as every token-verifying strategy has them. */
-type ResourceServerConfig = Pick<Config, 'AUTH_ALLOWED_TENANTS' | 'AUTH_SCOPES_SUPPORTED' | 'AUTH_RESOURCE_NAME'>;
+export interface ResourceServerConfig {
+  readonly AUTH_ALLOWED_TENANTS: readonly string[];
+  readonly AUTH_SCOPES_SUPPORTED?: readonly string[] | undefined;
+  readonly AUTH_RESOURCE_NAME?: string | undefined;
+}
 
 export interface ResourceServerOptions {
   idp: IdentityProvider;

@@ -1,4 +1,3 @@
-import type { Config } from '../config.js';
 import type { IdentityProvider, TokenClaims } from '../upstream/types.js';
 import { InvalidToken, TOKEN_EXPIRED, TOKEN_NOT_YET_VALID } from './token-errors.js';
 import type { AuthenticatorDeps } from './types.js';
@@ -8,7 +7,7 @@ import type { AuthenticatorDeps } from './types.js';
  * identity provider puts in tokens for it (Entra: the client ID), else the canonical resource URL
  * (RFC 8707, as MCP clients request it).
  */
-export function expectedAudience(config: Pick<Config, 'AUTH_AUDIENCE'>, idp: IdentityProvider, deps: Pick<AuthenticatorDeps, 'resourceUrl'>): string {
+export function expectedAudience(config: { readonly AUTH_AUDIENCE?: string | undefined }, idp: IdentityProvider, deps: Pick<AuthenticatorDeps, 'resourceUrl'>): string {
   return config.AUTH_AUDIENCE ?? idp.audience ?? deps.resourceUrl();
 }
 

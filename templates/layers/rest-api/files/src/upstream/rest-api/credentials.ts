@@ -3,6 +3,7 @@ import { clientCredentialsTokenSource } from '../http/client-credentials.js';
 import type { SharedTokenCache } from '../http/shared-token-cache.js';
 import type { AccessToken, TokenSource } from '../http/token-source.js';
 import type { RestApiAuth } from './resolve-settings.js';
+import { signedInUserTokenSource } from './signed-in-user.js';
 import { tokenExchangeTokenSource } from './token-exchange.js';
 
 /** What the upstream client needs to authenticate its requests. */
@@ -26,6 +27,8 @@ export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming):
   switch (auth.mode) {
     case 'none':
       return {};
+    case 'signed_in_user':
+      return { tokenSource: signedInUserTokenSource() };
     case 'api_key':
       return { tokenSource: staticTokenSource(auth.key), authorization: (token) => ({ [auth.header]: token.value }) };
     case 'client_credentials':

@@ -5,6 +5,7 @@ import type { RestApiTokenIssuer, TokenRequestParams } from './token-issuer.js';
 /** How requests to the REST API are authenticated, with everything each mode needs. */
 export type RestApiAuth =
   | { readonly mode: 'none' }
+  | { readonly mode: 'signed_in_user' }
   | { readonly mode: 'api_key'; readonly key: string; readonly header: string }
   | {
       readonly mode: 'client_credentials' | 'token_exchange';
@@ -42,6 +43,7 @@ function resolveAuth(config: RestApiConfig, issuer: RestApiTokenIssuer): RestApi
   const requiredFor = `required when UPSTREAM_API_AUTH is ${mode}`;
   switch (mode) {
     case 'none':
+    case 'signed_in_user':
       return { mode };
     case 'api_key':
       return config.UPSTREAM_API_KEY === undefined

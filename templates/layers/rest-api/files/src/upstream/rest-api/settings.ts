@@ -9,8 +9,10 @@ import { COLLECTION_NAME } from './names.js';
  * - `client_credentials`: this server's own OAuth token (RFC 6749 section 4.4), the same for every caller.
  * - `token_exchange`: a token per caller, exchanged for the caller's access token (RFC 8693), so the
  *   API sees who is calling. Only identity providers that implement the exchange offer it.
+ * - `signed_in_user`: the caller's own upstream access token, from signing in at the identity
+ *   provider through this server (the oauth-proxy auth strategy).
  */
-export type RestApiAuthMode = 'none' | 'api_key' | 'client_credentials' | 'token_exchange';
+export type RestApiAuthMode = 'none' | 'api_key' | 'client_credentials' | 'token_exchange' | 'signed_in_user';
 
 /** How this server presents its client secret to the token endpoint (RFC 6749 section 2.3.1). */
 export type ClientSecretMethod = 'client_secret_basic' | 'client_secret_post';

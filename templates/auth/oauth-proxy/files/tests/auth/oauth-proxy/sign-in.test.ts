@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
+import { startProxyTestBed, type ProxyTestBed } from '../../helpers/oauth-proxy-server.js';
+
+describe('signing in through the server', () => {
+  let bed: ProxyTestBed;
+  beforeEach(async () => {
+    bed = await startProxyTestBed();
+  });
+  afterEach(async () => {
+    await bed.close();
+  });
+
+  it('lets a client discover it from a 401, register, and act as the user who signed in at the upstream', async () => {
+    const { client, visited } = await signIn(bed.server, bed.upstream, new TestOAuthClient());
+    const result = await client.callTool({ name: 'whoami', arguments: {} });
+    expect(result.structuredContent).toMatchObject({ subject: 'alice', upstream: { subject: 'alice', email: 'alice@example.com' } });
+    expect(visited.some((url) => url.pathname.startsWith('/oauth/interaction/'))).toBe(true);
+    await client.close();
+  });
+
+  it('calls the upstream API with the signed-in user’s own upstream token', async () => {
+    const { client } = await signIn(bed.server, bed.upstream, new TestOAuthClient());
+    const result = await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '42' } });
+    expect(result.structuredContent).toMatchObject({ item: { id: '42', readAs: 'alice' } });
+    expect(bed.upstream.apiCalls).toEqual([{ accountId: 'alice' }]);
+    await client.close();
+  });
+
+  it('gives two users their own upstream identities', async () => {
+    const alice = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: 'alice' });
+    const bob = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: 'bob' });
+    const read = async (client: typeof alice.client) => (await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '1' } })).structuredContent;
+    expect(await read(alice.client)).toMatchObject({ item: { readAs: 'alice' } });
+    expect(await read(bob.client)).toMatchObject({ item: { readAs: 'bob' } });
+    await alice.client.close();
+    await bob.client.close();
+  });
+});

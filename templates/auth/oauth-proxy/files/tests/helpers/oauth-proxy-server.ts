@@ -1,0 +1,34 @@
+import type { RunningHttpServer } from '../../src/http/server.js';
+import { startTestServer } from './http-server.js';
+import { TestUpstream, type TestUpstreamOptions } from './upstream-provider.js';
+
+export interface ProxyTestBed {
+  server: RunningHttpServer;
+  upstream: TestUpstream;
+  close(): Promise<void>;
+}
+
+/**
+ * A server signing users in at a test upstream (a real OpenID Connect provider on 127.0.0.1), whose
+ * REST API the api_* tools reach as the signed-in user.
+ */
+export async function startProxyTestBed(overrides: Record<string, string> = {}, upstreamOptions: Partial<TestUpstreamOptions> = {}): Promise<ProxyTestBed> {
+  const upstream = await TestUpstream.start({ redirectUris: [], ...upstreamOptions });
+  const server = await startTestServer({
+    OIDC_ISSUER: upstream.issuer,
+    SIGN_IN_CLIENT_ID: upstream.client.clientId,
+    SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
+    UPSTREAM_API_URL: upstream.restApiUrl,
+    UPSTREAM_API_AUTH: 'signed_in_user',
+    ...overrides,
+  });
+  upstream.setRedirectUris([`${server.url}/oauth/upstream/callback`]);
+  return {
+    server,
+    upstream,
+    async close() {
+      await server.close();
+      await upstream.close();
+    },
+  };
+}

@@ -1,0 +1,301 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import express, { type Request, type Response } from 'express';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+
+import { UserAgent, type HtmlForm } from './user-agent.js';
+
+/** A person who can sign in at the test upstream. Their account id is their username. */
+export interface UpstreamUser {
+  username: string;
+  name: string;
+  email: string;
+}
+
+export interface TestUpstreamOptions {
+  /** Where the upstream may send users back with a code: the MCP server's upstream callback. */
+  redirectUris: readonly string[];
+  /** How the server's client authenticates at the token endpoint (default client_secret_basic). */
+  clientAuthMethod?: 'client_secret_basic' | 'client_secret_post' | 'none';
+  users?: readonly UpstreamUser[];
+  /** Every refresh replaces the refresh token, and reusing a replaced one ends the grant (NetSuite, Salesforce). */
+  singleUseRefreshTokens?: boolean;
+  /** Lifetime of access tokens (default one hour). */
+  accessTokenTtlSeconds?: number;
+  /** Added to every successful token response, as Salesforce adds `instance_url`. */
+  extraTokenFields?: Readonly<Record<string, string>>;
+}
+
+/** One request to the token endpoint, as the upstream saw it. */
+export interface TokenRequest {
+  grantType: string | undefined;
+  status: number;
+  /** The OAuth error it was answered with. */
+  error?: string;
+}
+
+export const TEST_UPSTREAM_CLIENT = { clientId: 'mcp-server', clientSecret: 'mcp-server-secret' } as const;
+
+const DEFAULT_USERS: readonly UpstreamUser[] = [
+  { username: 'alice', name: 'Alice Adams', email: 'alice@example.com' },
+  { username: 'bob', name: 'Bob Brown', email: 'bob@example.com' },
+];
+
+/** The password of a test user at the upstream's login page. */
+export function upstreamPassword(username: string): string {
+  return `${username}-password`;
+}
+
+/**
+ * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 playing the upstream a user signs in
+ * at: authorization code flow with PKCE and refresh tokens for one confidential client, login and
+ * consent pages a headless user agent can fill in, and a small API (GET /api/me) that accepts the
+ * access tokens it issued and records whose token each call carried.
+ */
+export class TestUpstream {
+  /** Every request to the token endpoint, in order. */
+  readonly tokenRequests: TokenRequest[] = [];
+  /** Every API call that carried a valid access token: the account it acted for. */
+  readonly apiCalls: Array<{ accountId: string }> = [];
+  readonly #grants = new Map<string, Set<string>>();
+  readonly #users: readonly UpstreamUser[];
+  #provider!: Provider;
+  #redirectUris: readonly string[];
+  #signingKey!: Record<string, unknown>;
+
+  private constructor(
+    readonly issuer: string,
+    private readonly server: Server,
+    private readonly options: TestUpstreamOptions,
+  ) {
+    this.#users = options.users ?? DEFAULT_USERS;
+    this.#redirectUris = options.redirectUris;
+  }
+
+  static async start(options: TestUpstreamOptions): Promise<TestUpstream> {
+    const app = express();
+    const server = createServer(app);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const upstream = new TestUpstream(`http://127.0.0.1:${port}`, server, options);
+    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+    upstream.#signingKey = { ...(await exportJWK(privateKey)), kid: 'upstream-key', alg: 'RS256', use: 'sig' };
+    upstream.#provider = upstream.#createProvider();
+    upstream.#routes(app);
+    // Looked up per request, so setRedirectUris can replace the provider in place.
+    app.use((req, res) => upstream.#provider.callback()(req, res));
+    return upstream;
+  }
+
+  /** The client this server is registered as, with its secret. */
+  get client(): { clientId: string; clientSecret: string } {
+    return { ...TEST_UPSTREAM_CLIENT };
+  }
+
+  /** The upstream API's "who am I" endpoint. */
+  get apiUrl(): string {
+    return `${this.issuer}/api/me`;
+  }
+
+  /** Base URL of the upstream's REST API of collections (<url>/<collection>/<id>), for UPSTREAM_API_URL. */
+  get restApiUrl(): string {
+    return `${this.issuer}/api`;
+  }
+
+  /** Refresh token requests so far. */
+  get refreshes(): number {
+    return this.tokenRequests.filter((request) => request.grantType === 'refresh_token').length;
+  }
+
+  /**
+   * Fills the upstream's pages as `username` would: the login form with their password, then the
+   * consent form, approving unless told to decline. For UserAgent.follow's `fillForm`.
+   */
+  signInAs(username: string, options: { consent?: 'approve' | 'decline' } = {}): (form: HtmlForm) => Record<string, string> | undefined {
+    return (form): Record<string, string> | undefined => {
+      if (form.action.origin !== this.issuer) return undefined;
+      if ('login' in form.fields) return { login: username, password: upstreamPassword(username) };
+      return { decision: options.consent ?? 'approve' };
+    };
+  }
+
+  /**
+   * Takes `authorizationUrl` through sign-in and consent as `username` in a new (or the given) user
+   * agent, and resolves the callback URL the upstream sends the user back to, without visiting it.
+   */
+  async authorize(authorizationUrl: URL, username: string, options: { consent?: 'approve' | 'decline'; agent?: UserAgent } = {}): Promise<URL> {
+    const agent = options.agent ?? new UserAgent();
+    const redirectUris = this.#redirectUris.map((uri) => new URL(uri));
+    const isCallback = (url: URL) => redirectUris.some((uri) => url.origin === uri.origin && url.pathname === uri.pathname);
+    const { url } = await agent.follow(authorizationUrl, { until: isCallback, fillForm: this.signInAs(username, options) });
+    return url;
+  }
+
+  /**
+   * Registers other callback URLs for the client (the MCP server's, once it listens and its port is
+   * known). Users, grants and tokens stay: the provider's state outlives the change.
+   */
+  setRedirectUris(redirectUris: readonly string[]): void {
+    this.#redirectUris = redirectUris;
+    this.#provider = this.#createProvider();
+  }
+
+  /** Ends every grant `username` gave: their refresh and access tokens stop working (invalid_grant). */
+  async revokeGrants(username: string): Promise<void> {
+    for (const grantId of this.#grants.get(username) ?? []) {
+      const grant = await this.#provider.Grant.find(grantId);
+      await grant?.destroy();
+    }
+    this.#grants.delete(username);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  #user(username: unknown): UpstreamUser | undefined {
+    return this.#users.find((user) => user.username === username);
+  }
+
+  #routes(app: express.Express): void {
+    const form = express.urlencoded({ extended: false });
+    app.get('/interaction/:uid', async (req, res) => {
+      const { prompt, params } = await this.#provider.interactionDetails(req, res);
+      const uid = String(req.params.uid);
+      if (prompt.name === 'login') return void res.type('html').send(loginPage(uid));
+      res.type('html').send(consentPage(uid, String(params.client_id), String(params.scope ?? '')));
+    });
+    app.post('/interaction/:uid/login', form, async (req, res) => {
+      const user = this.#user(req.body.login);
+      if (user === undefined || req.body.password !== upstreamPassword(user.username)) {
+        return void res.status(401).type('html').send(loginPage(String(req.params.uid), 'Unknown user or wrong password.'));
+      }
+      await this.#provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+    });
+    app.post('/interaction/:uid/confirm', form, async (req, res) => this.#consent(req, res));
+    // The upstream's API: who the bearer of a token is (/api/me) and items of collections, which
+    // name the user they were read as, so tests see whose token each call carried.
+    app.get(['/api/me', '/api/:collection/:id'], async (req, res) => {
+      const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const accessToken = token === undefined ? undefined : await this.#provider.AccessToken.find(token);
+      const grant = accessToken?.grantId === undefined ? undefined : await this.#provider.Grant.find(accessToken.grantId);
+      const user = this.#user(accessToken?.accountId);
+      if (accessToken === undefined || grant === undefined || user === undefined) {
+        return void res.status(401).set('www-authenticate', 'Bearer error="invalid_token"').json({ error: 'invalid_token' });
+      }
+      this.apiCalls.push({ accountId: user.username });
+      if (req.params.id === undefined) return void res.json({ sub: user.username, name: user.name, email: user.email });
+      res.json({ id: req.params.id, collection: req.params.collection, readAs: user.username });
+    });
+  }
+
+  async #consent(req: Request, res: Response): Promise<void> {
+    const details = await this.#provider.interactionDetails(req, res);
+    if (req.body.decision !== 'approve') {
+      await this.#provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user declined.' }, { mergeWithLastSubmission: true });
+      return;
+    }
+    const accountId = String(details.session?.accountId);
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+    const grant = (details.grantId === undefined ? undefined : await this.#provider.Grant.find(details.grantId)) ?? new this.#provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
+    const grantId = await grant.save();
+    this.#grants.set(accountId, (this.#grants.get(accountId) ?? new Set()).add(grantId));
+    await this.#provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  #createProvider(): Provider {
+    const singleUse = this.options.singleUseRefreshTokens === true;
+    const authMethod = this.options.clientAuthMethod ?? 'client_secret_basic';
+    const configuration: Configuration = {
+      clients: [
+        {
+          client_id: TEST_UPSTREAM_CLIENT.clientId,
+          ...(authMethod !== 'none' && { client_secret: TEST_UPSTREAM_CLIENT.clientSecret }),
+          token_endpoint_auth_method: authMethod,
+          grant_types: ['authorization_code', 'refresh_token'],
+          response_types: ['code'],
+          redirect_uris: [...this.#redirectUris],
+        },
+      ],
+      jwks: { keys: [this.#signingKey] },
+      cookies: { keys: ['test-upstream-cookie-key'] },
+      scopes: ['openid', 'profile', 'email', 'offline_access'],
+      claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
+      findAccount: async (_ctx, id) => {
+        const user = this.#user(id);
+        if (user === undefined) return undefined;
+        return {
+          accountId: id,
+          claims: async () => ({ sub: id, name: user.name, preferred_username: user.username, email: user.email, email_verified: true }),
+        };
+      },
+      features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+      pkce: { required: () => true },
+      // Like most providers, a refresh token for every client allowed the grant, whatever the prompt;
+      // and one that outlives the upstream's browser session.
+      issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+      expiresWithSession: async () => false,
+      rotateRefreshToken: () => singleUse,
+      ttl: {
+        AccessToken: this.options.accessTokenTtlSeconds ?? 3600,
+        AuthorizationCode: 60,
+        IdToken: 3600,
+        Interaction: 600,
+        Session: 24 * 3600,
+        Grant: 14 * 24 * 3600,
+        RefreshToken: 14 * 24 * 3600,
+      },
+    };
+    const provider = new Provider(this.issuer, configuration);
+    provider.use(async (ctx, next) => this.#tokenEndpoint(ctx as KoaContextWithOIDC, next));
+    return provider;
+  }
+
+  /** Records each token request and adds the extra response fields. */
+  async #tokenEndpoint(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+    await next();
+    if (ctx.oidc?.route !== 'token') return;
+    const body = ctx.body as Record<string, unknown> | undefined;
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    this.tokenRequests.push({ grantType: ctx.oidc.params?.grant_type as string | undefined, status: ctx.status, ...(error !== undefined && { error }) });
+    if (ctx.status === 200 && body !== undefined && this.options.extraTokenFields !== undefined) ctx.body = { ...body, ...this.options.extraTokenFields };
+  }
+}
+
+function loginPage(uid: string, problem?: string): string {
+  return page(
+    'Sign in',
+    `${problem === undefined ? '' : `<p role="alert">${problem}</p>`}
+<form method="post" action="/interaction/${encodeURIComponent(uid)}/login">
+  <label>Username <input type="text" name="login" autofocus></label>
+  <label>Password <input type="password" name="password"></label>
+  <button type="submit">Sign in</button>
+</form>`,
+  );
+}
+
+function consentPage(uid: string, clientId: string, scope: string): string {
+  return page(
+    'Allow access?',
+    `<p>${escapeHtml(clientId)} asks for: ${escapeHtml(scope)}</p>
+<form method="post" action="/interaction/${encodeURIComponent(uid)}/confirm">
+  <button type="submit" name="decision" value="approve">Allow</button>
+  <button type="submit" name="decision" value="decline">Decline</button>
+</form>`,
+  );
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
