@@ -51,7 +51,10 @@ export interface ResolvedEnvVar extends Omit<EnvVar, 'required'> {
 /** A section of the generated README: a Markdown file in the layer's `readme/` folder, opening with its `## ` heading. */
 export interface ReadmeSection {
   file: string;
-  /** Only for projects whose auth strategy verifies tokens (it explains the identity provider set-up). */
+  /**
+   * Only for projects whose auth strategy verifies the identity provider's tokens (it explains that
+   * set-up); not where users sign in through the server, which then issues its own.
+   */
   withTokenAuthOnly?: true;
 }
 

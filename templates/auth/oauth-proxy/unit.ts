@@ -20,6 +20,7 @@ export default {
     optionalSecret('AUTH_SIGNING_KEYS', 'Private JSON Web Key Set signing the access tokens this server issues; the first key signs, the others still verify (rotation). Required in production, the same on every replica.'),
     optionalSetting('AUTH_ACCESS_TOKEN_TTL_SECONDS', 'Lifetime of the access tokens this server issues, in seconds.', '300'),
     optionalSetting('AUTH_REFRESH_TOKEN_TTL_SECONDS', 'Lifetime of refresh tokens (and of the sign-in they carry), in seconds.', '1209600'),
+    optionalSetting('AUTH_REFRESH_TOKEN_GRACE_SECONDS', 'How long a refresh token just exchanged still works, so a client refreshing twice at once is not signed out; 0 refuses any second use (and ends the grant, as reuse of a rotated token).', '30'),
     optionalSetting('AUTH_CLIENTS', 'Clients registered up front: a JSON array of client metadata (RFC 7591), each with its client_id.', '[{"client_id":"desktop","redirect_uris":["http://127.0.0.1/callback"],"token_endpoint_auth_method":"none"}]'),
     optionalSetting('AUTH_REGISTRATIONS_PER_HOUR', 'Dynamic client registrations accepted per client address per hour.', '20'),
     optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),

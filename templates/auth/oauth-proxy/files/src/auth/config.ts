@@ -20,6 +20,8 @@ export const authEnv = {
   AUTH_SIGNING_KEYS: signingKeysSetting.optional(),
   AUTH_ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
   AUTH_REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(31_536_000).default(1_209_600),
+  /** How long a refresh token just exchanged still works, so two concurrent refreshes both succeed. */
+  AUTH_REFRESH_TOKEN_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   /** Clients registered by the operator (JSON array of RFC 7591 client metadata with a client_id). */
   AUTH_CLIENTS: registeredClientsSetting.default([]),
   /** Dynamic client registrations per client address per hour. */

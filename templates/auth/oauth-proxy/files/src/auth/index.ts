@@ -50,7 +50,6 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     },
   });
   const accounts = createAccounts(namespacedStore(deps.sealed, 'accounts'), config.AUTH_REFRESH_TOKEN_TTL_SECONDS);
-  const idp = identityProvider(config);
   const scopes = config.AUTH_SCOPES_SUPPORTED ?? [...deps.declaredScopes];
 
   const authorizationServer = () =>
@@ -62,6 +61,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         signingKeys: keySet.keys,
         accessTokenTtlSeconds: config.AUTH_ACCESS_TOKEN_TTL_SECONDS,
         refreshTokenTtlSeconds: config.AUTH_REFRESH_TOKEN_TTL_SECONDS,
+        refreshTokenGraceSeconds: config.AUTH_REFRESH_TOKEN_GRACE_SECONDS,
         clients: config.AUTH_CLIENTS,
       },
       {
@@ -109,7 +109,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         accounts,
         approvals: createApprovals(namespacedStore(deps.sealed, 'approvals'), config.AUTH_REFRESH_TOKEN_TTL_SECONDS),
         store: namespacedStore(deps.sealed, 'interactions'),
-        idp,
+        // Read only once someone signs in, which needs OIDC_ISSUER: a server without it still starts.
+        idp: () => identityProvider(config),
         upstreamName: 'your identity provider',
         upstreamOrigins: async () => ('settings' in signIn ? [new URL(signIn.settings.issuer).origin] : []),
         refreshTokenTtlSeconds: config.AUTH_REFRESH_TOKEN_TTL_SECONDS,

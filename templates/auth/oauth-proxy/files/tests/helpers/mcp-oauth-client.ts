@@ -80,6 +80,8 @@ export interface SignInOptions {
   username?: string;
   /** What the user answers on this server's consent page (default allow). */
   consent?: 'allow' | 'deny';
+  /** What the user answers on the upstream's own consent page (default approve). */
+  upstreamConsent?: 'approve' | 'decline';
   agent?: UserAgent;
 }
 
@@ -95,7 +97,7 @@ export interface SignedIn {
  * user goes through this server's consent page and signs in at the upstream in the browser, and the
  * host exchanges the code and connects again.
  */
-export async function signIn(server: RunningHttpServer, upstream: TestUpstream, oauth: TestOAuthClient, options: SignInOptions = {}): Promise<SignedIn> {
+export async function signIn(server: Pick<RunningHttpServer, 'url'>, upstream: TestUpstream, oauth: TestOAuthClient, options: SignInOptions = {}): Promise<SignedIn> {
   const mcpUrl = new URL(`${server.url}/mcp`);
   const first = new StreamableHTTPClientTransport(mcpUrl, { authProvider: oauth });
   await expectUnauthorized(new Client({ name: oauth.name, version: '1.0.0' }).connect(first));
@@ -105,7 +107,7 @@ export async function signIn(server: RunningHttpServer, upstream: TestUpstream, 
   const agent = options.agent ?? new UserAgent();
   const { url, visited } = await agent.follow(oauth.authorizationUrl, {
     until: (next) => next.href.startsWith(oauth.redirectUrl),
-    fillForm: (form) => upstream.signInAs(username)(form) ?? (form.action.origin === new URL(server.url).origin ? { decision: options.consent ?? 'allow' } : undefined),
+    fillForm: (form) => upstream.signInAs(username, { consent: options.upstreamConsent ?? 'approve' })(form) ?? (form.action.origin === new URL(server.url).origin ? { decision: options.consent ?? 'allow' } : undefined),
   });
   if (url.searchParams.has('error')) throw new AuthorizationRefused(url.searchParams.get('error') ?? '', visited);
   await first.finishAuth(url.searchParams);

@@ -36,7 +36,7 @@ export interface InteractionDeps {
   /** Sealed and namespaced: the steps of sign-ins in progress (CSRF tokens, the upstream result). */
   store: Store;
   /** Reads roles and tenant from the upstream's claims. */
-  idp: IdentityProvider;
+  idp(): IdentityProvider;
   upstreamName: string;
   /**
    * Origins the consent form may lead to: the browser applies the page's form-action to the redirects
@@ -52,6 +52,19 @@ const signedInKey = (uid: string) => `signed-in:${uid}`;
 /** Consent given on the page shown before the upstream round trip. */
 const consentedKey = (uid: string) => `consented:${uid}`;
 const csrfKey = (uid: string) => `csrf:${uid}`;
+/** A sign-in the upstream ended with an error, to be reported to the client that asked for it. */
+const failedKey = (uid: string) => `failed:${uid}`;
+
+/**
+ * What the client is told when the upstream part of a sign-in fails for a reason it can act on. A
+ * callback that cannot be tied to its sign-in (unknown or replayed state, wrong issuer) is shown
+ * to the person only: it may not come from the upstream at all.
+ */
+const CLIENT_ERRORS: Partial<Record<SignInError['code'], string>> = {
+  sign_in_refused: 'access_denied',
+  code_exchange_refused: 'access_denied',
+  upstream_unavailable: 'temporarily_unavailable',
+};
 
 /**
  * The pages between an authorization request and its code: consent (before anything goes upstream,
@@ -96,7 +109,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
   const showConsent = async (res: Response, uid: string, request: Awaited<ReturnType<typeof requestOf>>, userName?: string) => {
     const csrfToken = randomBytes(32).toString('base64url');
     await deps.store.set(csrfKey(uid), csrfToken, { ttlSeconds: INTERACTION_TTL_SECONDS });
-    const formTargets = [new URL(request.redirectUri).origin, ...(await deps.upstreamOrigins())];
+    const formTargets = [formTarget(request.redirectUri), ...(await deps.upstreamOrigins())];
     res
       .status(200)
       .set(pageHeaders(formTargets))
@@ -110,7 +123,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
 
   const finish = async (req: Request, res: Response, details: Awaited<ReturnType<Provider['interactionDetails']>>, tokens: UpstreamTokenSet) => {
     const request = await requestOf(details);
-    const identity = deps.idp.mapClaims({ ...tokens.claims, sub: tokens.subject });
+    const identity = deps.idp().mapClaims({ ...tokens.claims, sub: tokens.subject });
     await deps.accounts.save({ subject: tokens.subject, roles: identity.roles, ...(identity.tenant !== undefined && { tenant: identity.tenant }), profile: tokens.claims });
     await deps.approvals.record(tokens.subject, request.clientId, request.scopes);
     const grant = new (deps.provider().Grant)({ accountId: tokens.subject, clientId: request.clientId });
@@ -173,13 +186,24 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     } catch (error: unknown) {
       if (!(error instanceof SignInError)) throw error;
       deps.logger.info({ err: error }, 'upstream sign-in failed');
-      showError(res, 400, error.message);
+      const clientError = CLIENT_ERRORS[error.code];
+      if (error.interactionUid === undefined || clientError === undefined) {
+        showError(res, 400, error.message);
+        return;
+      }
+      await deps.store.set(failedKey(error.interactionUid), { error: clientError, error_description: error.message }, { ttlSeconds: INTERACTION_TTL_SECONDS });
+      res.redirect(303, `${interactionPath(error.interactionUid)}/signed-in`);
     }
   });
 
   app.get(`${AS_PATHS.interaction}/:uid/signed-in`, async (req, res) => {
     const details = await interactionOf(req, res);
     if (details === undefined) return;
+    const failed = await deps.store.take<{ error: string; error_description: string }>(failedKey(details.uid));
+    if (failed !== undefined) {
+      await deps.provider().interactionFinished(req, res, failed, { mergeWithLastSubmission: false });
+      return;
+    }
     const tokens = await deps.store.get<UpstreamTokenSet & JsonValue>(signedInKey(details.uid));
     if (tokens === undefined) {
       showError(res, 400, 'This sign-in has expired; start again from your application.');
@@ -199,6 +223,12 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     const name = tokens.claims.preferred_username ?? tokens.claims.email ?? tokens.claims.name ?? tokens.subject;
     await showConsent(res, details.uid, request, String(name));
   });
+}
+
+/** A CSP source for where a redirect URI leads: its origin, or its scheme for an app's own (cursor:, vscode:). */
+function formTarget(redirectUri: string): string {
+  const url = new URL(redirectUri);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : url.protocol;
 }
 
 /** Compares two secrets in constant time. */

@@ -19,6 +19,8 @@ export interface AuthorizationServerSettings {
   signingKeys: readonly PrivateSigningJwk[];
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** How long a refresh token just exchanged still works (concurrent refreshes). */
+  refreshTokenGraceSeconds: number;
   /** Clients configured by the operator, as RFC 7591 metadata. */
   clients: readonly Record<string, unknown>[];
 }
@@ -52,7 +54,7 @@ export function createAuthorizationServer(settings: AuthorizationServerSettings,
   const secureCookies = settings.issuer.startsWith('https:');
 
   const configuration: Configuration = {
-    adapter: storeAdapterFactory(deps.store),
+    adapter: storeAdapterFactory(deps.store, { refreshTokenGraceSeconds: settings.refreshTokenGraceSeconds }),
     clients: settings.clients.map((client) => ({ ...client }) as ClientMetadata),
     jwks: { keys: settings.signingKeys.map((key) => ({ ...key })) as NonNullable<Configuration['jwks']>['keys'] },
     cookies: {

@@ -21,6 +21,12 @@ export interface StoreAdapterOptions {
   unusedRegistrationTtlSeconds?: number;
   /** Default USED_REGISTRATION_TTL_SECONDS. */
   usedRegistrationTtlSeconds?: number;
+  /**
+   * How long a refresh token that was just exchanged still works (default 0). A client refreshing
+   * from two places at once (two windows, a retry after a lost response) would otherwise present
+   * the token a second time and, as reuse of a rotated token, end its whole grant.
+   */
+  refreshTokenGraceSeconds?: number;
 }
 
 /**
@@ -62,6 +68,10 @@ const grantSet = (grantId: string) => `oidc:grant:${grantId}`;
 export function storeAdapterFactory(store: Store, options: StoreAdapterOptions = {}): (modelName: string) => Adapter {
   const unusedRegistrationMs = (options.unusedRegistrationTtlSeconds ?? UNUSED_REGISTRATION_TTL_SECONDS) * 1000;
   const usedRegistrationMs = (options.usedRegistrationTtlSeconds ?? USED_REGISTRATION_TTL_SECONDS) * 1000;
+  const graceSeconds = options.refreshTokenGraceSeconds ?? 0;
+  /** A refresh token used so recently that it still counts as unused. */
+  const inGrace = (model: string, payload: JsonObject) =>
+    model === 'RefreshToken' && typeof payload.consumed === 'number' && Date.now() / 1000 - payload.consumed <= graceSeconds;
 
   /**
    * Replaces the record under `key` with `change(current)` unless another write came in between, in
@@ -110,7 +120,12 @@ export function storeAdapterFactory(store: Store, options: StoreAdapterOptions =
       ...(typeof payload.userCode === 'string' ? [userCodeKey(model, payload.userCode)] : []),
     ];
 
-    const find = async (id: string): Promise<AdapterPayload | undefined> => (await store.get<StoredRecord>(valueKey(model, id)))?.payload as AdapterPayload | undefined;
+    const find = async (id: string): Promise<AdapterPayload | undefined> => {
+      const payload = (await store.get<StoredRecord>(valueKey(model, id)))?.payload;
+      if (payload === undefined || !inGrace(model, payload)) return payload as AdapterPayload | undefined;
+      const { consumed: _consumed, ...unused } = payload;
+      return unused as AdapterPayload;
+    };
 
     /** The record an index entry points at, provided it still carries the indexed value. */
     const findIndexed = async (indexKey: string, field: 'uid' | 'userCode', value: string): Promise<AdapterPayload | undefined> => {
@@ -161,11 +176,13 @@ export function storeAdapterFactory(store: Store, options: StoreAdapterOptions =
        * and the others are refused as the provider refuses a reused code.
        */
       async consume(id) {
+        let graceUse = false;
         const marked = await rewrite(valueKey(model, id), (current) => {
+          graceUse = current !== undefined && inGrace(model, current.payload);
           if (current === undefined || current.payload.consumed !== undefined) return undefined;
           return { ...current, payload: { ...current.payload, consumed: Math.floor(Date.now() / 1000) } };
         });
-        if (!marked) {
+        if (!marked && !graceUse) {
           throw model === 'PushedAuthorizationRequest'
             ? new errors.InvalidRequestUri('request_uri is invalid, expired, or was already used')
             : new errors.InvalidGrant('grant was already used, revoked or has expired');

@@ -163,6 +163,37 @@ describe('authorization server storage (oidc-provider adapter over the store)', 
     });
   });
 
+  describe('refresh tokens within the grace period', () => {
+    const graceSeconds = 2;
+    let refreshTokens: Adapter;
+    beforeEach(async () => {
+      refreshTokens = storeAdapterFactory(store, { refreshTokenGraceSeconds: graceSeconds })('RefreshToken');
+      await refreshTokens.upsert('rt-1', { accountId: 'alice', grantId: 'grant-1' }, 600);
+      await refreshTokens.consume('rt-1');
+    });
+
+    it('reads a refresh token exchanged moments ago as unused, so a concurrent refresh succeeds', async () => {
+      expect((await refreshTokens.find('rt-1'))?.consumed).toBeUndefined();
+    });
+
+    it('lets the concurrent refresh consume it again', async () => {
+      await expect(refreshTokens.consume('rt-1')).resolves.toBeUndefined();
+    });
+
+    it('reads it as consumed once the grace period is over, so a late reuse is detected', async () => {
+      await sleep((graceSeconds + 1.1) * 1000);
+      expect((await refreshTokens.find('rt-1'))?.consumed).toEqual(expect.any(Number));
+      await expect(refreshTokens.consume('rt-1')).rejects.toThrow(errors.InvalidGrant);
+    });
+
+    it('gives codes no grace: a code consumed once reads as consumed', async () => {
+      const codes = storeAdapterFactory(store, { refreshTokenGraceSeconds: graceSeconds })('AuthorizationCode');
+      await codes.upsert('code-1', { accountId: 'alice', grantId: 'grant-1' }, 60);
+      await codes.consume('code-1');
+      expect((await codes.find('code-1'))?.consumed).toEqual(expect.any(Number));
+    });
+  });
+
   describe('revokeByGrantId', () => {
     it('removes every token and code issued under the grant', async () => {
       await adapterFor('AccessToken').upsert('at-1', { grantId: 'grant-1' }, 60);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
+import { AuthorizationRefused, signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
 import { startProxyTestBed, type ProxyTestBed } from '../../helpers/oauth-proxy-server.js';
 
 describe('signing in through the server', () => {
@@ -36,5 +36,11 @@ describe('signing in through the server', () => {
     expect(await read(bob.client)).toMatchObject({ item: { readAs: 'bob' } });
     await alice.client.close();
     await bob.client.close();
+  });
+
+  it('tells the client access_denied when the user declines at the upstream', async () => {
+    const refused = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { upstreamConsent: 'decline' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AuthorizationRefused);
+    expect((refused as AuthorizationRefused).error).toBe('access_denied');
   });
 });

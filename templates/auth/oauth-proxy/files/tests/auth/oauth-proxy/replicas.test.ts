@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { RunningHttpServer } from '../../../src/http/server.js';
+import { startTestServer } from '../../helpers/http-server.js';
+import { signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
+import { RoundRobinBalancer } from '../../helpers/round-robin-balancer.js';
+import { isolatedStore } from '../../helpers/test-store.js';
+import { TestUpstream } from '../../helpers/upstream-provider.js';
+
+describe('two replicas behind one address, sharing one store', () => {
+  let balancer: RoundRobinBalancer;
+  let upstream: TestUpstream;
+  const replicas: RunningHttpServer[] = [];
+
+  beforeAll(async () => {
+    balancer = await RoundRobinBalancer.start();
+    upstream = await TestUpstream.start({ redirectUris: [`${balancer.url}/oauth/upstream/callback`] });
+    const store = isolatedStore();
+    // What replicas share in production: the public address, the signing and sealing keys, the store.
+    const env = {
+      PUBLIC_URL: balancer.url,
+      STORE_SEALING_KEYS: `k1:${randomBytes(32).toString('base64url')}`,
+      OIDC_ISSUER: upstream.issuer,
+      SIGN_IN_CLIENT_ID: upstream.client.clientId,
+      SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
+      UPSTREAM_API_URL: upstream.restApiUrl,
+    };
+    replicas.push(await startTestServer(env, { store }), await startTestServer(env, { store }));
+    balancer.replicas = replicas.map((replica) => replica.url);
+  });
+  afterAll(async () => {
+    await Promise.all(replicas.map((replica) => replica.close()));
+    await balancer?.close();
+    await upstream?.close();
+  });
+
+  it('signs a user in with every step on another replica than the one before, and both serve their tool calls', async () => {
+    const { client } = await signIn(balancer, upstream, new TestOAuthClient());
+    // Consecutive calls alternate between the replicas.
+    for (const id of ['1', '2', '3', '4']) {
+      const result = await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id } });
+      expect(result.structuredContent).toMatchObject({ item: { id, readAs: 'alice' } });
+    }
+    await client.close();
+  });
+});
