@@ -77,4 +77,6 @@ export interface AuthenticatorDeps {
   resourceUrl(): string;
   /** Every scope a registered tool declares: the default of what the server advertises. */
   declaredScopes: readonly string[];
+  /** How documents that callers point at are fetched (OAuth client metadata documents). Default: the global fetch. */
+  fetch?: typeof fetch;
 }

@@ -37,6 +37,11 @@ export interface StartHttpServerOptions {
    * servers on one store, as two replicas on one backend.
    */
   store?: Store;
+  /**
+   * How the auth strategy fetches documents that callers point it at (an OAuth client's metadata
+   * document); tests serve them without a network. Default: the global fetch.
+   */
+  fetch?: typeof fetch;
 }
 
 /** Starts the HTTP server on HOST:PORT with every dependency it needs, ready for traffic on return. */
@@ -51,7 +56,14 @@ export async function startHttpServer(config: Config, options: StartHttpServerOp
     if (boundUrl === undefined) throw new Error('The resource URL is known only once the server listens');
     return canonicalResourceUrl(config, boundUrl);
   };
-  const authenticator = await createAuthenticator(config, { logger, store, sealed: storage.sealed, resourceUrl, declaredScopes: declaredScopes(tools) });
+  const authenticator = await createAuthenticator(config, {
+    logger,
+    store,
+    sealed: storage.sealed,
+    resourceUrl,
+    declaredScopes: declaredScopes(tools),
+    ...(options.fetch !== undefined && { fetch: options.fetch }),
+  });
   const mcpHandler = createHttpMcpHandler(
     { config, logger, store, upstream },
     { enforceToolAccess: authenticator.enforcesToolAccess, ...(options.capabilities !== undefined && { capabilities: options.capabilities }) },

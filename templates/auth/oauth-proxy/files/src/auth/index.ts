@@ -68,6 +68,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         store: namespacedStore(deps.sealed, 'authorization-server'),
         accounts,
         logger: deps.logger,
+        ...(deps.fetch !== undefined && { fetch: deps.fetch }),
         onGrantRevoked: (grantId) => {
           vault.delete(grantId).catch((error: unknown) => deps.logger.warn({ err: error }, 'cannot delete the upstream tokens of a revoked grant'));
         },

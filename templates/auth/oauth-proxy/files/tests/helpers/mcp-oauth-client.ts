@@ -83,6 +83,8 @@ export interface SignInOptions {
   /** What the user answers on the upstream's own consent page (default approve). */
   upstreamConsent?: 'approve' | 'decline';
   agent?: UserAgent;
+  /** Sees each page of this server that asks the user something (the consent page). */
+  onPage?: (html: string) => void;
 }
 
 export interface SignedIn {
@@ -107,7 +109,12 @@ export async function signIn(server: Pick<RunningHttpServer, 'url'>, upstream: T
   const agent = options.agent ?? new UserAgent();
   const { url, visited } = await agent.follow(oauth.authorizationUrl, {
     until: (next) => next.href.startsWith(oauth.redirectUrl),
-    fillForm: (form) => upstream.signInAs(username, { consent: options.upstreamConsent ?? 'approve' })(form) ?? (form.action.origin === new URL(server.url).origin ? { decision: options.consent ?? 'allow' } : undefined),
+    fillForm: (form, page) => {
+      const upstreamAnswer = upstream.signInAs(username, { consent: options.upstreamConsent ?? 'approve' })(form);
+      if (upstreamAnswer !== undefined || form.action.origin !== new URL(server.url).origin) return upstreamAnswer;
+      options.onPage?.(page.html);
+      return { decision: options.consent ?? 'allow' };
+    },
   });
   if (url.searchParams.has('error')) throw new AuthorizationRefused(url.searchParams.get('error') ?? '', visited);
   await first.finishAuth(url.searchParams);

@@ -1,4 +1,4 @@
-import type { RunningHttpServer } from '../../src/http/server.js';
+import type { RunningHttpServer, StartHttpServerOptions } from '../../src/http/server.js';
 import { startTestServer } from './http-server.js';
 import { TestUpstream, type TestUpstreamOptions } from './upstream-provider.js';
 
@@ -12,7 +12,11 @@ export interface ProxyTestBed {
  * A server signing users in at a test upstream (a real OpenID Connect provider on 127.0.0.1), whose
  * REST API the api_* tools reach as the signed-in user.
  */
-export async function startProxyTestBed(overrides: Record<string, string> = {}, upstreamOptions: Partial<TestUpstreamOptions> = {}): Promise<ProxyTestBed> {
+export async function startProxyTestBed(
+  overrides: Record<string, string> = {},
+  upstreamOptions: Partial<TestUpstreamOptions> = {},
+  serverOptions: StartHttpServerOptions = {},
+): Promise<ProxyTestBed> {
   const upstream = await TestUpstream.start({ redirectUris: [], ...upstreamOptions });
   const server = await startTestServer({
     OIDC_ISSUER: upstream.issuer,
@@ -21,7 +25,7 @@ export async function startProxyTestBed(overrides: Record<string, string> = {}, 
     UPSTREAM_API_URL: upstream.restApiUrl,
     UPSTREAM_API_AUTH: 'signed_in_user',
     ...overrides,
-  });
+  }, serverOptions);
   upstream.setRedirectUris([`${server.url}/oauth/upstream/callback`]);
   return {
     server,

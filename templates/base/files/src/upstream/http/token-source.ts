@@ -2,6 +2,7 @@ import type { Identity } from '../../auth/types.js';
 import type { AccessToken, CachedToken } from './access-token.js';
 import { sharedTokenSlot, type SharedTokenCache } from './shared-token-cache.js';
 import { refreshThroughStore, tokenStillWorks } from './shared-token-refresh.js';
+import { untilAborted } from './until-aborted.js';
 
 export type { AccessToken } from './access-token.js';
 
@@ -103,23 +104,4 @@ function refreshTime(token: AccessToken, fetchedAt: number, refreshBeforeMs: num
   if (token.expiresAt === undefined) return Number.POSITIVE_INFINITY;
   const lifetime = token.expiresAt - fetchedAt;
   return token.expiresAt - Math.min(refreshBeforeMs, lifetime / 2);
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -180,7 +180,8 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
       return;
     }
     try {
-      const { interactionUid, tokens } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin));
+      const browser = await deps.provider().interactionDetails(req, res).catch(() => undefined);
+      const { interactionUid, tokens } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin), browser?.uid);
       await deps.store.set(signedInKey(interactionUid), tokens as UpstreamTokenSet & JsonValue, { ttlSeconds: INTERACTION_TTL_SECONDS });
       res.redirect(303, `${interactionPath(interactionUid)}/signed-in`);
     } catch (error: unknown) {

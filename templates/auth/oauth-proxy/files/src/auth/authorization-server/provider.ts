@@ -30,6 +30,8 @@ export interface AuthorizationServerDeps {
   store: Store;
   accounts: Accounts;
   logger: Logger;
+  /** Fetches client metadata documents (the authorization server adds its address and size guards). */
+  fetch?: typeof fetch;
   /** Called when a grant ends (revoked, or a replayed code ended it): its upstream tokens go with it. */
   onGrantRevoked(grantId: string): void;
 }
@@ -54,6 +56,7 @@ export function createAuthorizationServer(settings: AuthorizationServerSettings,
   const secureCookies = settings.issuer.startsWith('https:');
 
   const configuration: Configuration = {
+    ...(deps.fetch !== undefined && { fetch: deps.fetch as NonNullable<Configuration['fetch']> }),
     adapter: storeAdapterFactory(deps.store, { refreshTokenGraceSeconds: settings.refreshTokenGraceSeconds }),
     clients: settings.clients.map((client) => ({ ...client }) as ClientMetadata),
     jwks: { keys: settings.signingKeys.map((key) => ({ ...key })) as NonNullable<Configuration['jwks']>['keys'] },
@@ -87,6 +90,8 @@ export function createAuthorizationServer(settings: AuthorizationServerSettings,
       rpInitiatedLogout: { enabled: false },
       revocation: { enabled: true },
       registration: { enabled: true },
+      pushedAuthorizationRequests: { enabled: false },
+      dPoP: { enabled: false },
       clientIdMetadataDocument: {
         enabled: true,
         ack: 'draft-02',
@@ -147,6 +152,11 @@ export function createAuthorizationServer(settings: AuthorizationServerSettings,
   const provider = new Provider(settings.issuer, configuration);
   // Scheme and host are taken from the issuer before each request (public-request.ts), never from a client.
   provider.proxy = true;
+  // RFC 6749 section 3.3: a request without scope gets this server's scopes (or openid when it has none).
+  provider.use(async (ctx, next) => {
+    if (ctx.path === AS_PATHS.authorization && ctx.method === 'GET' && (ctx.query.scope ?? '') === '') ctx.query = { ...ctx.query, scope: settings.scopes.length > 0 ? settings.scopes.join(' ') : 'openid' };
+    await next();
+  });
   provider.on('grant.revoked', (_ctx, grantId: string) => deps.onGrantRevoked(grantId));
   provider.on('server_error', (_ctx, error: Error) => deps.logger.error({ err: error }, 'authorization server failed'));
   return provider;

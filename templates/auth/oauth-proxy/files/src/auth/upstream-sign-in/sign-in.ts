@@ -18,7 +18,7 @@ export interface UpstreamSignIn {
    * Validates the callback (RFC 9207 `iss` when the upstream advertises it, state taken once, code
    * exchanged with the verifier, ID token checked); throws SignInError with a user-presentable message otherwise.
    */
-  complete(callbackUrl: URL): Promise<{ interactionUid: string; tokens: UpstreamTokenSet }>;
+  complete(callbackUrl: URL, browserInteractionUid: string | undefined): Promise<{ interactionUid: string; tokens: UpstreamTokenSet }>;
 }
 
 export interface UpstreamSignInDeps {
@@ -69,7 +69,7 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
       return authorizationUrl(endpoint, settings, { state, codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier), nonce });
     },
 
-    async complete(callbackUrl) {
+    async complete(callbackUrl, browserInteractionUid) {
       // Read per call: the server may learn its own URL (and so its callback) only once it listens.
       const redirectUri = new URL(settings.redirectUri);
       if (callbackUrl.origin !== redirectUri.origin || callbackUrl.pathname !== redirectUri.pathname) {
@@ -82,6 +82,11 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
         throw new SignInError('sign_in_expired', `This ${name} sign-in has expired or was already completed. Start again from your MCP client.`);
       }
       const { interactionUid, codeVerifier, nonce } = pending;
+      // The state was issued to the browser holding this interaction: any other browser brought a
+      // callback meant for someone else (login CSRF). Its code is never exchanged.
+      if (browserInteractionUid !== interactionUid) {
+        throw new SignInError('invalid_callback', `This ${name} sign-in was started in another browser. Start again from your MCP client.`);
+      }
       const as = await metadata(interactionUid);
       let parameters: URLSearchParams;
       try {

@@ -1,6 +1,7 @@
 import type { Logger } from '../../logger.js';
 import { SealedValueError } from '../../storage/sealed-store.js';
 import type { JsonValue, Store } from '../../storage/store.js';
+import { untilAborted } from '../../upstream/http/until-aborted.js';
 import { signInAgainError } from './errors.js';
 import { upstreamName, type UpstreamSignInSettings } from './settings.js';
 import type { UpstreamTokenSet } from './token-set.js';
@@ -131,24 +132,4 @@ function accessTokenOf({ tokens }: VaultEntry): UpstreamAccessToken {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -22,5 +22,5 @@ export function signInSettings(upstream: TestUpstream, overrides: Partial<Upstre
 /** Signs `username` in at the upstream through `signIn`, for interaction `interactionUid`. */
 export async function signInAs(upstream: TestUpstream, signIn: UpstreamSignIn, username: string, interactionUid = 'interaction-1'): Promise<UpstreamTokenSet> {
   const callback = await upstream.authorize(await signIn.begin(interactionUid), username);
-  return (await signIn.complete(callback)).tokens;
+  return (await signIn.complete(callback, interactionUid)).tokens;
 }

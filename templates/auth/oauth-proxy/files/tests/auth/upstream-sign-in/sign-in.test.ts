@@ -70,7 +70,7 @@ describe('upstream sign-in', () => {
     const flow = signIn();
     const startedAt = Date.now();
     const callback = await upstream.authorize(await flow.begin('interaction-7'), 'alice');
-    const { interactionUid, tokens } = await flow.complete(callback);
+    const { interactionUid, tokens } = await flow.complete(callback, 'interaction-7');
 
     expect(interactionUid).toBe('interaction-7');
     expect(tokens).toMatchObject({
@@ -87,7 +87,7 @@ describe('upstream sign-in', () => {
 
   it('keeps the token response extra fields, such as an API instance URL', async () => {
     const flow = signIn();
-    const { tokens } = await flow.complete(await upstream.authorize(await flow.begin('interaction-1'), 'bob'));
+    const { tokens } = await flow.complete(await upstream.authorize(await flow.begin('interaction-1'), 'bob'), 'interaction-1');
     expect(tokens.subject).toBe('bob');
     expect(tokens.extras).toEqual({ instance_url: 'https://eu42.example.com' });
   });
@@ -95,10 +95,10 @@ describe('upstream sign-in', () => {
   it('refuses a replayed callback: a state is used once', async () => {
     const flow = signIn();
     const callback = await upstream.authorize(await flow.begin('interaction-1'), 'alice');
-    await flow.complete(callback);
+    await flow.complete(callback, 'interaction-1');
     const exchanges = codeExchanges();
 
-    const error = await refusal(flow.complete(callback));
+    const error = await refusal(flow.complete(callback, 'interaction-1'));
     expect(error.code).toBe('sign_in_expired');
     expect(codeExchanges()).toBe(exchanges);
   });
@@ -112,10 +112,10 @@ describe('upstream sign-in', () => {
     stateless.searchParams.delete('state');
     const exchanges = codeExchanges();
 
-    expect((await refusal(flow.complete(forged))).code).toBe('sign_in_expired');
-    expect((await refusal(flow.complete(stateless))).code).toBe('sign_in_expired');
+    expect((await refusal(flow.complete(forged, 'interaction-1'))).code).toBe('sign_in_expired');
+    expect((await refusal(flow.complete(stateless, 'interaction-1'))).code).toBe('sign_in_expired');
     expect(codeExchanges()).toBe(exchanges);
-    expect((await flow.complete(callback)).tokens.subject).toBe('alice');
+    expect((await flow.complete(callback, 'interaction-1')).tokens.subject).toBe('alice');
   });
 
   it('refuses a callback naming another issuer (RFC 9207), for the interaction it answers', async () => {
@@ -124,7 +124,7 @@ describe('upstream sign-in', () => {
     expect(callback.searchParams.get('iss')).toBe(upstream.issuer);
     callback.searchParams.set('iss', 'https://attacker.example.com');
 
-    const error = await refusal(flow.complete(callback));
+    const error = await refusal(flow.complete(callback, 'interaction-3'));
     expect(error).toMatchObject({ code: 'invalid_callback', interactionUid: 'interaction-3' });
     // Nothing the upstream sent rides along in the cause chain, to end up in a log line.
     expect(inspect(error, { depth: Infinity })).not.toContain(callback.searchParams.get('code'));
@@ -136,7 +136,7 @@ describe('upstream sign-in', () => {
     expect(callback.searchParams.get('error')).toBe('access_denied');
     const exchanges = codeExchanges();
 
-    const error = await refusal(flow.complete(callback));
+    const error = await refusal(flow.complete(callback, 'interaction-4'));
     expect(error).toMatchObject({ code: 'sign_in_refused', upstreamError: 'access_denied', interactionUid: 'interaction-4' });
     expect(error.message).toMatch(/declined/);
     expect(codeExchanges()).toBe(exchanges);
@@ -147,15 +147,25 @@ describe('upstream sign-in', () => {
     const callback = await upstream.authorize(await flow.begin('interaction-5'), 'alice');
     callback.searchParams.set('code', 'not-a-code');
 
-    const error = await refusal(flow.complete(callback));
+    const error = await refusal(flow.complete(callback, 'interaction-5'));
     expect(error).toMatchObject({ code: 'code_exchange_refused', upstreamError: 'invalid_grant', interactionUid: 'interaction-5' });
+  });
+
+  it('refuses, before any code exchange, a callback brought by another browser than the one that began the sign-in', async () => {
+    const flow = signIn();
+    const callback = await upstream.authorize(await flow.begin('interaction-6'), 'alice');
+    const exchanges = codeExchanges();
+
+    expect((await refusal(flow.complete(callback, 'interaction-of-another-browser'))).code).toBe('invalid_callback');
+    expect((await refusal(flow.complete(callback, undefined))).code).toBe('sign_in_expired');
+    expect(codeExchanges()).toBe(exchanges);
   });
 
   it('refuses a callback that is not this server callback', async () => {
     const flow = signIn();
     const callback = await upstream.authorize(await flow.begin('interaction-1'), 'alice');
     const elsewhere = new URL(callback.search, 'https://mcp.example.com/other/path');
-    expect((await refusal(flow.complete(elsewhere))).code).toBe('invalid_callback');
+    expect((await refusal(flow.complete(elsewhere, 'interaction-1'))).code).toBe('invalid_callback');
   });
 
   it('talks plain http to an issuer on this machine only', async () => {
