@@ -12,7 +12,7 @@ import { mountAuthorizationServer } from './authorization-server/mount.js';
 import { issuerOf } from './authorization-server/paths.js';
 import { createAuthorizationServer } from './authorization-server/provider.js';
 import { signingKeySet } from './authorization-server/signing-keys.js';
-import { signedInIdentity } from './own-tokens.js';
+import { ownTokenIssuer, signedInIdentity } from './own-tokens.js';
 import { MCP_PATH } from './resource.js';
 import { createResourceServer } from './resource-server.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
@@ -34,6 +34,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
   const publicKeys = createLocalJWKSet({ keys: keySet.keys.map(({ d: _private, ...publicPart }) => publicPart as JWK) });
   const issuerString = () => issuerOf(deps.resourceUrl(), MCP_PATH);
   const issuer = () => new URL(issuerString());
+  const ownIssuer = ownTokenIssuer(issuerString);
 
   const signIn = upstreamSignInSettings(config, () => `${issuerString()}/oauth/upstream/callback`);
   if ('problems' in signIn) deps.logger.warn({ missing: signIn.problems }, 'users cannot sign in until the upstream sign-in settings are complete');
@@ -77,8 +78,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
 
   const verify = createAccessTokenVerifier(
     { getKey: publicKeys, ready: async () => true },
-    // The issuer is this server's public address, known once it listens: read per token.
-    { idp: { issuer: '', issuerFor: () => issuerString() }, audience: deps.resourceUrl, algorithms: [...new Set(keySet.keys.map((key) => key.alg))], clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS },
+    { idp: ownIssuer, audience: deps.resourceUrl, algorithms: [...new Set(keySet.keys.map((key) => key.alg))], clockSkewSeconds: config.AUTH_CLOCK_SKEW_SECONDS },
     { cacheSeconds: config.AUTH_VERIFIED_TOKEN_CACHE_SECONDS },
   );
 
@@ -86,8 +86,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     { AUTH_ALLOWED_TENANTS: [], AUTH_SCOPES_SUPPORTED: scopes, AUTH_RESOURCE_NAME: config.AUTH_RESOURCE_NAME },
     deps,
     {
-      idp: { issuer: '', discoveryUrl: '', get authorizationServer() { return issuerString(); }, mapClaims: () => { throw new Error('unused'); } },
-      identify: async (token) => signedInIdentity(await verify(token), vault, accounts),
+      idp: ownIssuer,
+      identify: async (token) => signedInIdentity(await verify(token), ownIssuer, vault, accounts),
     },
   );
 
