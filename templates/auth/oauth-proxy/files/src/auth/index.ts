@@ -87,6 +87,8 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
     deps,
     {
       idp: ownIssuer,
+      // This server's own token opens nothing upstream: a token exchange uses the user's upstream token instead.
+      credentialsAreAccessToken: false,
       identify: async (token) => signedInIdentity(await verify(token), ownIssuer, vault, accounts),
     },
   );
@@ -110,7 +112,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         accounts,
         approvals: createApprovals(namespacedStore(deps.sealed, 'approvals'), config.AUTH_REFRESH_TOKEN_TTL_SECONDS),
         store: namespacedStore(deps.sealed, 'interactions'),
-        // Read only once someone signs in, which needs OIDC_ISSUER: a server without it still starts.
+        // Read only once someone signs in, which needs the identity provider settings: a server without them still starts.
         idp: () => identityProvider(config),
         upstreamName: 'your identity provider',
         upstreamOrigins: async () => ('settings' in signIn ? [new URL(signIn.settings.issuer).origin] : []),

@@ -29,7 +29,8 @@ function testSigningKey(): Promise<TestSigningKey> {
 /**
  * Callers present an access token of the server's own, as its authorization server would issue it to
  * a user holding every declared scope and role. Tests of the sign-in itself (tests/auth/oauth-proxy*)
- * obtain theirs through the real flow instead.
+ * obtain theirs through the real flow instead. No `accessToken`: the server's own token is never
+ * handed on (a token exchange uses the user's upstream token).
  */
 export async function testAuth(): Promise<TestAuth> {
   const key = await testSigningKey();
@@ -52,6 +53,5 @@ export async function testAuth(): Promise<TestAuth> {
   return {
     env: key.env,
     headers: async (resourceUrl) => ({ authorization: `Bearer ${await accessToken(resourceUrl)}` }),
-    accessToken,
   };
 }

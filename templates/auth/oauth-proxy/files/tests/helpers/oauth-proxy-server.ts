@@ -1,5 +1,6 @@
 import type { RunningHttpServer, StartHttpServerOptions } from '../../src/http/server.js';
 import { startTestServer } from './http-server.js';
+import { presetTestIdp } from './preset-claims.js';
 import { TestUpstream, type TestUpstreamOptions } from './upstream-provider.js';
 
 export interface ProxyTestBed {
@@ -19,7 +20,7 @@ export async function startProxyTestBed(
 ): Promise<ProxyTestBed> {
   const upstream = await TestUpstream.start({ redirectUris: [], ...upstreamOptions });
   const server = await startTestServer({
-    OIDC_ISSUER: upstream.issuer,
+    ...presetTestIdp.serverEnv(upstream.issuer),
     SIGN_IN_CLIENT_ID: upstream.client.clientId,
     SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
     UPSTREAM_API_URL: upstream.restApiUrl,

@@ -6,6 +6,7 @@ import express, { type Request, type Response } from 'express';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
+import { presetTestIdp } from './preset-claims.js';
 import { UserAgent, type HtmlForm } from './user-agent.js';
 
 /** A person who can sign in at the test upstream. Their account id is their username. */
@@ -81,14 +82,22 @@ export class TestUpstream {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    const upstream = new TestUpstream(`http://127.0.0.1:${port}`, server, options);
+    // Where the upstream preset expects its issuer (e.g. /realms/<realm> for Keycloak).
+    const upstream = new TestUpstream(`http://127.0.0.1:${port}${presetTestIdp.mountPath}`, server, options);
+    const mounted = express.Router();
     const { privateKey } = await generateKeyPair('RS256', { extractable: true });
     upstream.#signingKey = { ...(await exportJWK(privateKey)), kid: 'upstream-key', alg: 'RS256', use: 'sig' };
     upstream.#provider = upstream.#createProvider();
-    upstream.#routes(app);
+    upstream.#routes(mounted);
     // Looked up per request, so setRedirectUris can replace the provider in place.
-    app.use((req, res) => upstream.#provider.callback()(req, res));
+    mounted.use((req, res) => upstream.#provider.callback()(req, res));
+    app.use(presetTestIdp.mountPath, mounted);
     return upstream;
+  }
+
+  /** Scheme, host and port of the upstream, where its pages live. */
+  get origin(): string {
+    return new URL(this.issuer).origin;
   }
 
   /** The client this server is registered as, with its secret. */
@@ -117,7 +126,7 @@ export class TestUpstream {
    */
   signInAs(username: string, options: { consent?: 'approve' | 'decline' } = {}): (form: HtmlForm) => Record<string, string> | undefined {
     return (form): Record<string, string> | undefined => {
-      if (form.action.origin !== this.issuer) return undefined;
+      if (form.action.origin !== this.origin) return undefined;
       if ('login' in form.fields) return { login: username, password: upstreamPassword(username) };
       return { decision: options.consent ?? 'approve' };
     };
@@ -162,7 +171,7 @@ export class TestUpstream {
     return this.#users.find((user) => user.username === username);
   }
 
-  #routes(app: express.Express): void {
+  #routes(app: express.Router): void {
     const form = express.urlencoded({ extended: false });
     app.get('/interaction/:uid', async (req, res) => {
       const { prompt, params } = await this.#provider.interactionDetails(req, res);
@@ -226,6 +235,7 @@ export class TestUpstream {
       ],
       jwks: { keys: [this.#signingKey] },
       cookies: { keys: ['test-upstream-cookie-key'] },
+      interactions: { url: (_ctx, interaction) => `${presetTestIdp.mountPath}/interaction/${interaction.uid}` },
       scopes: ['openid', 'profile', 'email', 'offline_access'],
       claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
       findAccount: async (_ctx, id) => {
@@ -273,7 +283,7 @@ function loginPage(uid: string, problem?: string): string {
   return page(
     'Sign in',
     `${problem === undefined ? '' : `<p role="alert">${problem}</p>`}
-<form method="post" action="/interaction/${encodeURIComponent(uid)}/login">
+<form method="post" action="${presetTestIdp.mountPath}/interaction/${encodeURIComponent(uid)}/login">
   <label>Username <input type="text" name="login" autofocus></label>
   <label>Password <input type="password" name="password"></label>
   <button type="submit">Sign in</button>
@@ -285,7 +295,7 @@ function consentPage(uid: string, clientId: string, scope: string): string {
   return page(
     'Allow access?',
     `<p>${escapeHtml(clientId)} asks for: ${escapeHtml(scope)}</p>
-<form method="post" action="/interaction/${encodeURIComponent(uid)}/confirm">
+<form method="post" action="${presetTestIdp.mountPath}/interaction/${encodeURIComponent(uid)}/confirm">
   <button type="submit" name="decision" value="approve">Allow</button>
   <button type="submit" name="decision" value="decline">Decline</button>
 </form>`,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { rememberCallerToken } from '../../src/auth/caller-token.js';
 import type { Identity } from '../../src/auth/types.js';
+import { rememberUpstreamSession } from '../../src/auth/upstream-session.js';
 import { sealedStore } from '../../src/storage/sealed-store.js';
 import { sealingKeyring } from '../../src/storage/sealing-keys.js';
 import type { Store } from '../../src/storage/store.js';
@@ -55,6 +56,19 @@ describe('Keycloak token exchange for the REST API', () => {
       audience: FAKE_CREDENTIALS.audience,
     });
     expect(fake.requests[0]?.tokenSubject).toBe('alice');
+  });
+
+  it('exchanges the upstream token of a user who signed in through this server, when the caller presented none', async () => {
+    // The session the oauth-proxy strategy keeps for a signed-in user, holding their token from the realm.
+    const upstreamToken = fake.issueCallerToken('bob');
+    const bob = rememberUpstreamSession(caller('bob'), {
+      accessToken: async () => ({ value: upstreamToken }),
+      invalidate: async () => undefined,
+      upstreamIdentity: async () => ({ subject: 'bob' }),
+    });
+    await expect(restApiFor(fake).get('orders', '1', callContext(bob))).resolves.toEqual({ id: '1' });
+    expect(exchanges()[0]?.params.subject_token).toBe(upstreamToken);
+    expect(fake.requests[0]?.tokenSubject).toBe('bob');
   });
 
   it("never sends the caller's own access token to the API", async () => {

@@ -1,22 +1,24 @@
 import type { Config } from '../../config.js';
+import { identityProvider, identityProviderProblems } from '../../upstream/index.js';
 import type { UpstreamSignInSettings } from './settings.js';
 
 /**
- * The upstream client users sign in through, from configuration, or every setting still missing
- * (each named, with what to set it to). The server starts either way: until the settings are
- * complete, the authorization pages say what is missing.
+ * The upstream client users sign in through, from configuration: the upstream preset's identity
+ * provider (its issuer, found by discovery) and this server's client there. Or every setting still
+ * missing, each named with what to set it to: the server starts either way, and until the settings
+ * are complete its sign-in pages say what is missing.
  */
 export function upstreamSignInSettings(config: Config, redirectUri: () => string): { settings: UpstreamSignInSettings } | { problems: string[] } {
-  const { OIDC_ISSUER: issuer, SIGN_IN_CLIENT_ID: clientId, SIGN_IN_CLIENT_SECRET: clientSecret, SIGN_IN_CLIENT_AUTH_METHOD: clientAuthMethod } = config;
+  const { SIGN_IN_CLIENT_ID: clientId, SIGN_IN_CLIENT_SECRET: clientSecret, SIGN_IN_CLIENT_AUTH_METHOD: clientAuthMethod } = config;
   const problems = [
-    ...(issuer === undefined ? ['OIDC_ISSUER: the issuer URL of the identity provider users sign in at, e.g. https://idp.example.com'] : []),
+    ...identityProviderProblems(config, { allowedTenants: [] }),
     ...(clientId === undefined ? ["SIGN_IN_CLIENT_ID: this server's client ID at the identity provider (an authorization code client)"] : []),
-    ...(clientSecret === undefined && clientAuthMethod !== 'none' ? [`SIGN_IN_CLIENT_SECRET: the secret of SIGN_IN_CLIENT_ID (or set SIGN_IN_CLIENT_AUTH_METHOD=none for a public client)`] : []),
+    ...(clientSecret === undefined && clientAuthMethod !== 'none' ? ['SIGN_IN_CLIENT_SECRET: the secret of SIGN_IN_CLIENT_ID (or set SIGN_IN_CLIENT_AUTH_METHOD=none for a public client)'] : []),
   ];
-  if (issuer === undefined || clientId === undefined || problems.length > 0) return { problems };
+  if (clientId === undefined || problems.length > 0) return { problems };
   return {
     settings: {
-      issuer,
+      issuer: identityProvider(config).issuer,
       clientId,
       ...(clientSecret !== undefined && clientAuthMethod !== 'none' && { clientSecret }),
       clientAuthMethod,

@@ -35,7 +35,7 @@ describe('authorization codes and sign-in state', () => {
   async function startSignIn(agent: UserAgent) {
     const { clientId } = await registerClient(bed.server);
     const { url } = await agent.follow(await authorizationUrl(bed.server, clientId, pkce().challenge), {
-      until: (next) => next.origin === bed.upstream.issuer,
+      until: (next) => next.origin === bed.upstream.origin,
       fillForm: () => ({ decision: 'allow' }),
     });
     return url;

@@ -29,7 +29,7 @@ describe('the consent page', () => {
     return agent.fetch(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
   }
 
-  const wentUpstream = (visited: readonly URL[]) => visited.some((url) => url.origin === bed.upstream.issuer);
+  const wentUpstream = (visited: readonly URL[]) => visited.some((url) => url.origin === bed.upstream.origin);
 
   describe('its protections', () => {
     it('can be neither framed nor cached', async () => {
@@ -59,7 +59,7 @@ describe('the consent page', () => {
       const { form } = await openConsentPage(agent, clientId);
       const answer = await post(agent, form.action, { ...form.fields, decision: 'allow' });
       expect(answer.status).toBe(303);
-      expect(new URL(String(answer.headers.get('location'))).origin).toBe(bed.upstream.issuer);
+      expect(new URL(String(answer.headers.get('location'))).origin).toBe(bed.upstream.origin);
     });
   });
 
@@ -101,7 +101,7 @@ describe('the consent page', () => {
       const agent = new UserAgent();
       const { clientId } = await obtainTokens(bed, { agent, username: 'alice' });
       // No page on the way: alice approved this client in this browser.
-      const { url: upstreamUrl } = await agent.follow(await authorizationUrl(bed.server, clientId, pkce().challenge), { until: (url) => url.origin === bed.upstream.issuer, fillForm: () => undefined });
+      const { url: upstreamUrl } = await agent.follow(await authorizationUrl(bed.server, clientId, pkce().challenge), { until: (url) => url.origin === bed.upstream.origin, fillForm: () => undefined });
       const callback = await bed.upstream.authorize(upstreamUrl, 'bob');
 
       const signedIn = await agent.fetch(callback);

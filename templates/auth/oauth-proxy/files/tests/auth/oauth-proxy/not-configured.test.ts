@@ -4,13 +4,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { RunningHttpServer } from '../../../src/http/server.js';
 import { startTestServer } from '../../helpers/http-server.js';
+import { presetTestIdp } from '../../helpers/preset-claims.js';
 import { UserAgent } from '../../helpers/user-agent.js';
+
+/** The same settings, each empty: as good as not set. */
+function unset(settings: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.keys(settings).map((name) => [name, '']));
+}
 
 describe('a server whose sign-in is not set up yet', () => {
   let server: RunningHttpServer;
   beforeEach(async () => {
     // As generated: no identity provider, no client at it.
-    server = await startTestServer({ OIDC_ISSUER: '' });
+    server = await startTestServer(unset(presetTestIdp.placeholderEnv));
   });
   afterEach(async () => {
     await server.close();
@@ -41,7 +47,7 @@ describe('a server whose sign-in is not set up yet', () => {
     const { response } = await new UserAgent().follow(authorize, { until: (url) => url.pathname.startsWith('/oauth/interaction/'), fetchLast: true });
     expect(response?.status).toBe(503);
     const page = await response?.text();
-    expect(page).toContain('OIDC_ISSUER');
+    for (const setting of Object.keys(presetTestIdp.placeholderEnv)) expect(page).toContain(setting);
     expect(page).toContain('SIGN_IN_CLIENT_ID');
   });
 });

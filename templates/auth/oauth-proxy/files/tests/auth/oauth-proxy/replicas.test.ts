@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHttpServer } from '../../../src/http/server.js';
 import { startTestServer } from '../../helpers/http-server.js';
 import { signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
+import { presetTestIdp } from '../../helpers/preset-claims.js';
 import { RoundRobinBalancer } from '../../helpers/round-robin-balancer.js';
 import { isolatedStore } from '../../helpers/test-store.js';
 import { TestUpstream } from '../../helpers/upstream-provider.js';
@@ -22,7 +23,7 @@ describe('two replicas behind one address, sharing one store', () => {
     const env = {
       PUBLIC_URL: balancer.url,
       STORE_SEALING_KEYS: `k1:${randomBytes(32).toString('base64url')}`,
-      OIDC_ISSUER: upstream.issuer,
+      ...presetTestIdp.serverEnv(upstream.issuer),
       SIGN_IN_CLIENT_ID: upstream.client.clientId,
       SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
       UPSTREAM_API_URL: upstream.restApiUrl,

@@ -90,7 +90,7 @@ describe('the tokens a client receives', () => {
       vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
         const response = await realFetch(input, init);
         const url = new URL(input instanceof Request ? input.url : String(input));
-        if (url.origin === bed?.upstream.issuer && url.pathname === '/token' && response.ok) upstreamTokenResponses.push((await response.clone().json()) as Record<string, unknown>);
+        if (bed !== undefined && url.href === `${bed.upstream.issuer}/token` && response.ok) upstreamTokenResponses.push((await response.clone().json()) as Record<string, unknown>);
         return response;
       });
       bed = await startProxyTestBed();

@@ -1,4 +1,5 @@
 import { callerTokenOf } from '../../auth/caller-token.js';
+import { upstreamSessionOf } from '../../auth/upstream-session.js';
 import { ToolError } from '../../errors.js';
 import { tokenCacheKey, type SharedTokenCache } from '../http/shared-token-cache.js';
 import { accessTokenFrom, requestToken, type ClientAuthentication } from '../http/token-endpoint.js';
@@ -71,7 +72,9 @@ export function tokenExchangeTokenSource(options: TokenExchangeOptions): TokenSo
 
   return {
     async getAccessToken(context) {
-      const subjectToken = callerTokenOf(context.identity);
+      // The caller's own token at the identity provider: the one they presented, or the one they
+      // signed in with through this server (oauth-proxy).
+      const subjectToken = callerTokenOf(context.identity) ?? (await upstreamSessionOf(context.identity)?.accessToken(context.signal))?.value;
       if (subjectToken === undefined) throw noCallerToken(options.upstream);
       const key = tokenCacheKey('token-exchange', [options.tokenUrl, clientId, options.audience, options.scope, subjectToken]);
       let source = perCaller.get(key);
@@ -92,7 +95,7 @@ function noCallerToken(upstream: string): ToolError {
   return new ToolError(
     'caller_token_required',
     `The REST API is called with the caller's own ${upstream} identity (token exchange), and this request carries no access token to exchange. ` +
-      'Token exchange needs an auth strategy that verifies access tokens (jwt or introspection) over HTTP; ' +
+      'Token exchange needs an auth strategy that verifies access tokens (jwt or introspection) or signs users in (oauth-proxy), over HTTP; ' +
       'for stdio, or a server without authentication, set UPSTREAM_API_AUTH=client_credentials.',
   );
 }
