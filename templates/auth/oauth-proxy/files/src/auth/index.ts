@@ -9,7 +9,7 @@ import { createAccounts } from './authorization-server/accounts.js';
 import { createApprovals } from './authorization-server/approvals.js';
 import { installInteractions } from './authorization-server/interactions.js';
 import { mountAuthorizationServer } from './authorization-server/mount.js';
-import { issuerOf } from './authorization-server/paths.js';
+import { AS_PATHS, issuerOf } from './authorization-server/paths.js';
 import { createAuthorizationServer } from './authorization-server/provider.js';
 import { signingKeySet } from './authorization-server/signing-keys.js';
 import { ownTokenIssuer, signedInIdentity } from './own-tokens.js';
@@ -36,7 +36,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
   const issuer = () => new URL(issuerString());
   const ownIssuer = ownTokenIssuer(issuerString);
 
-  const signIn = upstreamSignInSettings(config, () => `${issuerString()}/oauth/upstream/callback`);
+  const signIn = upstreamSignInSettings(config, () => `${issuerString()}${AS_PATHS.upstreamCallback}`);
   if ('problems' in signIn) deps.logger.warn({ missing: signIn.problems }, 'users cannot sign in until the upstream sign-in settings are complete');
   const upstreamSignIn = 'settings' in signIn ? createUpstreamSignIn(signIn.settings, { store: namespacedStore(deps.sealed, 'sign-in'), logger: deps.logger }) : undefined;
 

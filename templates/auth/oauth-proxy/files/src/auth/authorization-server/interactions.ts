@@ -121,8 +121,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     res.redirect(303, (await deps.signIn.begin(uid)).href);
   };
 
-  const finish = async (req: Request, res: Response, details: Awaited<ReturnType<Provider['interactionDetails']>>, tokens: UpstreamTokenSet) => {
-    const request = await requestOf(details);
+  const finish = async (req: Request, res: Response, request: Awaited<ReturnType<typeof requestOf>>, tokens: UpstreamTokenSet) => {
     const identity = deps.idp().mapClaims({ ...tokens.claims, sub: tokens.subject });
     await deps.accounts.save({ subject: tokens.subject, roles: identity.roles, ...(identity.tenant !== undefined && { tenant: identity.tenant }), profile: tokens.claims });
     await deps.approvals.record(tokens.subject, request.clientId, request.scopes);
@@ -167,7 +166,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     }
     const signedIn = await deps.store.take<UpstreamTokenSet & JsonValue>(signedInKey(details.uid));
     if (signedIn !== undefined) {
-      await finish(req, res, details, signedIn);
+      await finish(req, res, await requestOf(details), signedIn);
       return;
     }
     await deps.store.set(consentedKey(details.uid), true, { ttlSeconds: INTERACTION_TTL_SECONDS });
@@ -217,7 +216,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
         showError(res, 400, 'This sign-in was already completed.');
         return;
       }
-      await finish(req, res, details, tokens);
+      await finish(req, res, request, tokens);
       return;
     }
     // Someone other than the user who approved this client came back from the upstream: ask them.

@@ -12,10 +12,14 @@ import { asIfAtIssuer } from './public-request.js';
 export function mountAuthorizationServer(app: Express, issuer: () => URL, provider: () => Provider, admitRegistration: (req: Request) => Promise<boolean>): void {
   let handler: ReturnType<Provider['callback']> | undefined;
   const endpoints = new Set<string>([AS_PATHS.authorization, AS_PATHS.token, AS_PATHS.jwks, AS_PATHS.registration, AS_PATHS.revocation]);
+  let metadataLocations: Set<string> | undefined;
+  // Known on the first request (the issuer is fixed once the server listens), then reused for every one.
   const metadataPaths = (): Set<string> => {
+    if (metadataLocations !== undefined) return metadataLocations;
     const path = issuer().pathname.replace(/\/+$/, '');
     // RFC 8414 puts the issuer's path after the well-known prefix; OpenID Connect before it. Clients try both.
-    return new Set([OPENID_CONFIGURATION_PATH, AUTHORIZATION_SERVER_METADATA_PATH, `${AUTHORIZATION_SERVER_METADATA_PATH}${path}`, `${OPENID_CONFIGURATION_PATH}${path}`, `${path}${OPENID_CONFIGURATION_PATH}`]);
+    metadataLocations = new Set([OPENID_CONFIGURATION_PATH, AUTHORIZATION_SERVER_METADATA_PATH, `${AUTHORIZATION_SERVER_METADATA_PATH}${path}`, `${OPENID_CONFIGURATION_PATH}${path}`, `${path}${OPENID_CONFIGURATION_PATH}`]);
+    return metadataLocations;
   };
 
   app.use((req: Request, res: Response, next: NextFunction) => {
