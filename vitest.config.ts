@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          // Many of these tests wait on child processes and the file system rather than the CPU: one file per
+          // core and never fewer than two (Vitest's default leaves a core idle, one file at a time on two cores).
+          maxWorkers: Math.max(2, availableParallelism()),
         },
       },
       {
