@@ -44,9 +44,9 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
   const auth = unitOf(catalog.auth, options.auth);
   const storage = unitOf(catalog.storage, options.storage);
   const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target));
-  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy]);
   const { verifiesTokens } = auth;
   const signsUsersIn = auth.signsUsersIn === true;
+  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy], signsUsersIn);
 
   const dependencies = pinned(layers.flatMap((layer) => layer.dependencies ?? []));
   const runtime = new Set(dependencies.map((dependency) => dependency.name));
@@ -62,18 +62,24 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     dependencies,
     // A package needed at run time is never listed twice.
     devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies ?? [])).filter((dependency) => !runtime.has(dependency.name)),
-    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map(({ exampleWhenUsersSignIn, ...envVar }) => ({
-      ...envVar,
-      ...(signsUsersIn && exampleWhenUsersSignIn !== undefined && { example: exampleWhenUsersSignIn }),
-      required: envVar.required === 'with-token-auth' ? verifiesTokens : envVar.required,
-    })),
+    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map((envVar) => resolveEnvVar(envVar, { verifiesTokens, signsUsersIn })),
     readme: layers.flatMap((layer) =>
       (layer.readme ?? [])
         // Sections on verifying the provider's tokens do not apply where this server issues its own.
         .filter((section: ReadmeSection) => !section.withTokenAuthOnly || (verifiesTokens && !signsUsersIn))
+        .filter((section) => section.whenUsersSignIn === undefined || section.whenUsersSignIn === signsUsersIn)
         .map((section) => ({ layer, file: section.file })),
     ),
   };
+}
+
+/** A variable as this project documents it: required or not, and as it reads where users sign in. */
+function resolveEnvVar({ whenUsersSignIn, ...envVar }: EnvVar, { verifiesTokens, signsUsersIn }: { verifiesTokens: boolean; signsUsersIn: boolean }): ResolvedEnvVar {
+  const resolved: ResolvedEnvVar = { ...envVar, required: envVar.required === 'with-token-auth' ? verifiesTokens : envVar.required };
+  if (!signsUsersIn || whenUsersSignIn === undefined) return resolved;
+  if (whenUsersSignIn.example !== undefined) resolved.example = whenUsersSignIn.example;
+  if (whenUsersSignIn.neededByUpstreamTools === false) delete resolved.neededByUpstreamTools;
+  return resolved;
 }
 
 function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Record<string, unknown>> {
@@ -81,10 +87,14 @@ function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Rec
   return typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>) : {};
 }
 
-/** Each unit after the shared layers beneath it (recursively), every layer once, at its first place. */
-function inRenderOrder(units: readonly Layer[]): Layer[] {
+/**
+ * Each unit after the shared layers beneath it (recursively), every layer once, at its first place;
+ * without the layers meant only for projects whose users do (or do not) sign in at the upstream.
+ */
+function inRenderOrder(units: readonly Layer[], signsUsersIn: boolean): Layer[] {
   const ordered: Layer[] = [];
   const visit = (layer: Layer) => {
+    if (layer.whenUsersSignIn !== undefined && layer.whenUsersSignIn !== signsUsersIn) return;
     for (const below of layer.layers ?? []) visit(below);
     if (!ordered.some((seen) => sameLayer(seen, layer))) ordered.push(layer);
   };

@@ -24,8 +24,13 @@ export interface EnvVar {
    * snippets pass these too, so a host launching the server over stdio reaches the same store.
    */
   locatesStore?: true;
-  /** The example (and default) instead of `example` when the auth strategy signs users in at the upstream. */
-  exampleWhenUsersSignIn?: string;
+  /** What changes where the auth strategy signs users in at the upstream and tools act as them. */
+  whenUsersSignIn?: {
+    /** The example (and default) instead of `example`. */
+    example?: string;
+    /** The upstream's tools no longer need it: they use the signed-in user's session instead. */
+    neededByUpstreamTools?: false;
+  };
 }
 
 /** A setting with a working default that is not a secret: most variables are. */
@@ -56,6 +61,8 @@ export interface ReadmeSection {
    * set-up); not where users sign in through the server, which then issues its own.
    */
   withTokenAuthOnly?: true;
+  /** Only where the auth strategy signs users in at the upstream (true), or only where it does not (false). */
+  whenUsersSignIn?: boolean;
 }
 
 /**
@@ -69,6 +76,11 @@ export interface Layer {
   root?: string;
   /** Shared layers rendered beneath this one, lowest first. */
   layers?: readonly Layer[];
+  /**
+   * Rendered only where the auth strategy signs users in at the upstream (true), or only where it does
+   * not (false); unset, always. A layer left out leaves out the layers beneath it too.
+   */
+  whenUsersSignIn?: boolean;
   /**
    * Files of this layer (project paths) that a higher layer may replace, each with the reason.
    * Declared here and nowhere else: a file written by two layers anywhere else fails rendering.
@@ -158,7 +170,7 @@ export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {
   verifiesTokens: boolean;
   /**
    * Users sign in at the upstream through this server, which keeps their upstream tokens: upstream
-   * calls can act as the caller (settings with `exampleWhenUsersSignIn` default to that).
+   * calls can act as the caller (settings with `whenUsersSignIn` say what that changes).
    */
   signsUsersIn?: true;
 }

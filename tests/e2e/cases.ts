@@ -116,3 +116,13 @@ export const UPSTREAM_TOOLS = {
     call: { name: 'salesforce_get_record', arguments: { sobject: 'Account', id: '001000000000000AAA' } },
   },
 } as const satisfies Record<Upstream, { tools: readonly string[]; call: { name: string; arguments: Record<string, unknown> } }>;
+
+/**
+ * What an upstream tool answers over stdio before any of the project's settings are set: what is
+ * missing, or, where the tools act as the signed-in user and need nothing more (Salesforce), that the
+ * caller must sign in, which nobody does over stdio.
+ */
+export function answerBeforeSettings(options: ProjectOptions): { code: string; message: RegExp } {
+  if (options.upstream === 'salesforce' && options.auth === 'oauth-proxy') return { code: 'sign_in_required', message: /did not sign in through this server/ };
+  return { code: 'upstream_not_configured', message: /not configured/ };
+}

@@ -1,12 +1,12 @@
 import type { CallToolResult, Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Upstream } from '../../src/options/schema.js';
+import type { ProjectOptions, Upstream } from '../../src/options/schema.js';
 import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 import { startProjectIdentity, type ProjectIdentity } from '../support/identity-driver.js';
 import { inspect, inspectToolCall, type InspectorTarget } from '../support/inspector.js';
 import { answers, connectHttp, connectStdio, listToolsAnonymously, startHttpServer, type RunningServer } from '../support/mcp-process.js';
 import { removeStoredState, startProjectStorageService, storageServiceEnv, type ProjectStorageService } from '../support/storage-services.js';
-import { endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
+import { answerBeforeSettings, endToEndCases, flagsFor, UPSTREAM_TOOLS } from './cases.js';
 
 /**
  * Generates real projects outside this repository, installs them and drives them from outside: the
@@ -22,9 +22,9 @@ const servedTools = (upstream: Upstream) => [...EXAMPLE_TOOLS, ...UPSTREAM_TOOLS
  * whose machine-readable code travels in `_meta` (its structured content, if any, must keep to the
  * tool's output schema; the Inspector check below holds the project to that).
  */
-function expectUpstreamNotConfigured(result: CallToolResult): void {
+function expectAnswerBeforeSettings(result: CallToolResult, options: ProjectOptions): void {
   expect(result.isError).toBe(true);
-  expect(result._meta?.['enterprise-mcp/error']).toMatchObject({ code: 'upstream_not_configured' });
+  expect(result._meta?.['enterprise-mcp/error']).toMatchObject({ code: answerBeforeSettings(options).code });
 }
 
 describe.each(endToEndCases())('a generated project ($name)', ({ options, node, upstreamChecks }) => {
@@ -85,9 +85,9 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
       expect(JSON.stringify(result.content)).toContain('hello over stdio');
     });
 
-    it('answers an upstream tool with what its settings still lack, before they are set', async () => {
+    it('answers an upstream tool before its settings are set: with what they still lack, or that the caller must sign in', async () => {
       const { name, arguments: args } = UPSTREAM_TOOLS[options.upstream].call;
-      expectUpstreamNotConfigured((await client.callTool({ name, arguments: args })) as CallToolResult);
+      expectAnswerBeforeSettings((await client.callTool({ name, arguments: args })) as CallToolResult, options);
     });
   });
 
@@ -117,7 +117,7 @@ describe.each(endToEndCases())('a generated project ($name)', ({ options, node, 
       expect(outcome.error, outcome.stderr).toEqual({ code: 'tool_is_error', message: expect.any(String) });
       expect(outcome.exitCode).toBe(5);
       expect(outcome.result?.isError).toBe(true);
-      expect(outcome.result?.content?.map((block) => block.text).join('\n')).toMatch(/not configured/);
+      expect(outcome.result?.content?.map((block) => block.text).join('\n')).toMatch(answerBeforeSettings(options).message);
     });
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { CATALOG, type Catalog } from '../../src/features/catalog.js';
 import { selectUnits } from '../../src/features/select.js';
+import type { Layer } from '../../src/features/unit.js';
 import { VERSIONS } from '../../src/features/versions.js';
 import { templatesRoot } from '../../src/render/templates-root.js';
 import { allCombinations, combinationName, expectForEvery } from '../support/combinations.js';
@@ -33,6 +35,33 @@ describe('selecting the units of a project', () => {
       const names = selectUnits(options).envVars.map((v) => v.name);
       expect(new Set(names).size).toBe(names.length);
     }
+  });
+
+  describe('with layers meant for projects whose users do, or do not, sign in at the upstream', () => {
+    const signInOnly: Layer = { folder: 'layers/sign-in-only', whenUsersSignIn: true, layers: [{ folder: 'layers/beneath-sign-in-only' }] };
+    const otherwiseOnly: Layer = { folder: 'layers/otherwise-only', whenUsersSignIn: false };
+    const catalog: Catalog = { ...CATALOG, upstream: CATALOG.upstream.map((unit) => (unit.id === 'generic' ? { ...unit, layers: [...unit.layers, signInOnly, otherwiseOnly] } : unit)) };
+    const folders = (auth: 'oauth-proxy' | 'jwt') => selectUnits({ ...allCombinations()[0]!, upstream: 'generic', auth }, catalog).layers.map((layer) => layer.folder);
+
+    it('renders the sign-in layer and what lies beneath it, not the other, where users sign in', () => {
+      expect(folders('oauth-proxy')).toEqual(expect.arrayContaining(['layers/sign-in-only', 'layers/beneath-sign-in-only']));
+      expect(folders('oauth-proxy')).not.toContain('layers/otherwise-only');
+    });
+
+    it('renders only the other where callers bring tokens of their own', () => {
+      expect(folders('jwt')).toContain('layers/otherwise-only');
+      expect(folders('jwt')).not.toContain('layers/sign-in-only');
+      expect(folders('jwt')).not.toContain('layers/beneath-sign-in-only');
+    });
+  });
+
+  it('documents signing users in at Salesforce only in projects whose users sign in there', () => {
+    const readmeOf = (auth: string) => {
+      const options = allCombinations().find((candidate) => candidate.upstream === 'salesforce' && candidate.auth === auth)!;
+      return selectUnits(options).readme.map((section) => section.file);
+    };
+    expect(readmeOf('oauth-proxy')).toContain('salesforce-sign-in.md');
+    expect(readmeOf('jwt')).not.toContain('salesforce-sign-in.md');
   });
 
   it('puts the base layer first, beneath every unit', () => {

@@ -1,4 +1,5 @@
 import { neededByUpstreamTools, optionalSecret, optionalSetting, type EnvVar, type Layer, type RestApiTokens } from '../../../src/features/unit.js';
+import { restApiSignIn } from '../rest-api-sign-in/layer.js';
 
 /** What differs per preset in the settings of the REST API behind the api_* tools. */
 export interface RestApiPreset {
@@ -36,5 +37,6 @@ export function restApiSettings(tokens: RestApiTokens, preset: RestApiPreset): E
  */
 export const restApi = {
   folder: 'layers/rest-api',
+  layers: [restApiSignIn],
   readme: [{ file: 'rest-api.md' }],
 } as const satisfies Layer;

@@ -22,7 +22,7 @@ export default {
   envVars: restApiSettings(restApiTokens, {
     auth: {
       ...optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: none, api_key (static key in a header), client_credentials (this server's own OAuth token), or signed_in_user (the caller's own token from signing in through this server; oauth-proxy only).", 'none'),
-      exampleWhenUsersSignIn: 'signed_in_user',
+      whenUsersSignIn: { example: 'signed_in_user' },
     },
     tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint of the OAuth server that issues the REST API's tokens (required for client_credentials).", 'https://idp.example.com/oauth2/token'),
     clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's OAuth client ID at the identity provider (client_credentials).", 'mcp-server'),

@@ -50,7 +50,7 @@ export default {
     ...restApiSettings(restApiTokens, {
       auth: {
         ...optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: client_credentials (this server's own token from the realm), token_exchange (a token per caller, exchanged for the caller's access token; needs jwt or introspection auth), signed_in_user (the caller's own token from signing in through this server; oauth-proxy only), api_key or none.", 'client_credentials'),
-        exampleWhenUsersSignIn: 'signed_in_user',
+        whenUsersSignIn: { example: 'signed_in_user' },
       },
       tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <KEYCLOAK_URL>/realms/<KEYCLOAK_REALM>/protocol/openid-connect/token.", 'https://sso.example.com/realms/acme/protocol/openid-connect/token'),
       clientId: optionalSetting('UPSTREAM_CLIENT_ID', "This server's confidential client in the realm (service accounts for client_credentials, standard token exchange for token_exchange).", 'mcp-server'),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { neededByUpstreamTools, optionalSecret, optionalSetting, type UpstreamUnit } from '../../../src/features/unit.js';
 import { oidcIdentity } from '../../layers/oidc-identity/layer.js';
+import { salesforceSignIn } from '../../layers/salesforce-sign-in/layer.js';
 
 /**
  * Where tokens are requested when no My Domain URL was given. It serves the jwt_bearer flow, but the
@@ -14,9 +15,11 @@ export default {
   label: 'Salesforce',
   hint: 'sObjects, SOQL and describe with an external client app',
   folder: 'upstream/salesforce',
-  layers: [oidcIdentity],
-  // Salesforce is reached with service credentials; callers sign in with the organisation's OIDC provider.
-  authStrategies: ['none', 'jwt', 'introspection', 'gateway'],
+  // Users sign in at Salesforce through this server (oauth-proxy) and each call acts as them; with the
+  // other strategies, callers bring tokens of the organisation's OIDC provider and calls use this
+  // server's own Salesforce session.
+  layers: [{ ...oidcIdentity, whenUsersSignIn: false }, salesforceSignIn],
+  authStrategies: ['oauth-proxy', 'none', 'jwt', 'introspection', 'gateway'],
   settings: {
     loginUrl: {
       schema: z
@@ -50,13 +53,21 @@ export default {
     },
   },
   envVars: [
-    neededByUpstreamTools(optionalSetting('SALESFORCE_LOGIN_URL', 'Where tokens are requested: your My Domain URL (https://<domain>.my.salesforce.com), or https://login.salesforce.com / https://test.salesforce.com for the JWT bearer flow.', 'https://acme.my.salesforce.com')),
+    neededByUpstreamTools(optionalSetting('SALESFORCE_LOGIN_URL', 'Where users sign in and tokens are requested: your My Domain URL (https://<domain>.my.salesforce.com), or https://login.salesforce.com / https://test.salesforce.com (sandboxes) for the JWT bearer flow and sign-in.', 'https://acme.my.salesforce.com')),
     optionalSetting('SALESFORCE_API_VERSION', 'REST API version, without the v.', '66.0'),
-    optionalSetting('SALESFORCE_AUTH_FLOW', 'client_credentials (external client app with the client credentials flow) or jwt_bearer (certificate, acting as SALESFORCE_USERNAME).', 'client_credentials'),
-    neededByUpstreamTools(optionalSetting('SALESFORCE_CLIENT_ID', 'Consumer key of the external client app.', 'your-consumer-key')),
-    neededByUpstreamTools(optionalSecret('SALESFORCE_CLIENT_SECRET', 'Consumer secret of the external client app (client_credentials flow).')),
+    {
+      ...optionalSetting(
+        'SALESFORCE_AUTH_FLOW',
+        'How the tools reach Salesforce: signed_in_user (each user\'s own session from signing in through this server; oauth-proxy only), client_credentials (external client app with the client credentials flow) or jwt_bearer (certificate, acting as SALESFORCE_USERNAME).',
+        'client_credentials',
+      ),
+      whenUsersSignIn: { example: 'signed_in_user' },
+    },
+    // With users signed in, the tools use their sessions: this server's own credentials are optional.
+    { ...neededByUpstreamTools(optionalSetting('SALESFORCE_CLIENT_ID', 'Consumer key of the external client app (client_credentials and jwt_bearer flows).', 'your-consumer-key')), whenUsersSignIn: { neededByUpstreamTools: false } },
+    { ...neededByUpstreamTools(optionalSecret('SALESFORCE_CLIENT_SECRET', 'Consumer secret of the external client app (client_credentials flow).')), whenUsersSignIn: { neededByUpstreamTools: false } },
     optionalSetting('SALESFORCE_USERNAME', 'User the JWT bearer flow acts as (jwt_bearer flow).', 'integration@acme.com'),
     optionalSecret('SALESFORCE_PRIVATE_KEY', 'PEM private key whose certificate is uploaded to the app (jwt_bearer flow); newlines may be written as \\n.'),
   ],
-  readme: [{ file: 'salesforce.md' }],
+  readme: [{ file: 'salesforce.md' }, { file: 'salesforce-sign-in.md', whenUsersSignIn: true }],
 } as const satisfies UpstreamUnit;

@@ -5,6 +5,8 @@ export interface UpstreamSessionToken {
   readonly value: string;
   /** Epoch milliseconds; absent when the upstream did not say. */
   readonly expiresAt?: number;
+  /** Fields of the upstream's token response beyond the standard ones (Salesforce's `instance_url`). */
+  readonly extras?: Readonly<Record<string, unknown>>;
 }
 
 /**

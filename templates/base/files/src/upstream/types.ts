@@ -53,6 +53,11 @@ export interface IdentityProvider {
    * and challenges (Entra: `<Application ID URI>/<scope>`). Default: the scope as tools declare it.
    */
   requestableScope?(scope: string): string;
+  /**
+   * Scopes every sign-in at this provider asks for besides SIGN_IN_SCOPES (the oauth-proxy strategy):
+   * what the preset's tools need of the user's own token (Salesforce's `api`).
+   */
+  readonly signInScopes?: readonly string[];
   /** Turns verified claims into the server's Identity; `subject` is empty when the token names nobody. */
   mapClaims(claims: TokenClaims): Identity;
 }

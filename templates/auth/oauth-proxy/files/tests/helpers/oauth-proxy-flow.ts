@@ -4,6 +4,7 @@ import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/cli
 
 import type { RunningHttpServer } from '../../src/http/server.js';
 import type { ProxyTestBed } from './oauth-proxy-server.js';
+import { signedInApi } from './signed-in-api.js';
 import { UserAgent } from './user-agent.js';
 
 /**
@@ -145,5 +146,5 @@ export async function connectWith(server: RunningHttpServer, accessToken: string
 
 /** Reads an item through the upstream API as the caller: the tool call that needs the user's upstream token. */
 export async function readItem(client: Client) {
-  return client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '1' } });
+  return signedInApi.readItem(client, signedInApi.itemId(1));
 }

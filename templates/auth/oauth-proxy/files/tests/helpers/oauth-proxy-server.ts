@@ -1,6 +1,7 @@
 import type { RunningHttpServer, StartHttpServerOptions } from '../../src/http/server.js';
 import { startTestServer } from './http-server.js';
 import { presetTestIdp } from './preset-claims.js';
+import { signedInApi } from './signed-in-api.js';
 import { TestUpstream, type TestUpstreamOptions } from './upstream-provider.js';
 
 export interface ProxyTestBed {
@@ -11,7 +12,7 @@ export interface ProxyTestBed {
 
 /**
  * A server signing users in at a test upstream (a real OpenID Connect provider on 127.0.0.1), whose
- * REST API the api_* tools reach as the signed-in user.
+ * API the preset's tools reach as the signed-in user.
  */
 export async function startProxyTestBed(
   overrides: Record<string, string> = {},
@@ -23,8 +24,7 @@ export async function startProxyTestBed(
     ...presetTestIdp.serverEnv(upstream.issuer),
     SIGN_IN_CLIENT_ID: upstream.client.clientId,
     SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
-    UPSTREAM_API_URL: upstream.restApiUrl,
-    UPSTREAM_API_AUTH: 'signed_in_user',
+    ...signedInApi.serverEnv(upstream),
     ...overrides,
   }, serverOptions);
   upstream.setRedirectUris([`${server.url}/oauth/upstream/callback`]);

@@ -7,6 +7,7 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 import { presetTestIdp } from './preset-claims.js';
+import { signedInApi } from './signed-in-api.js';
 import { UserAgent, type HtmlForm } from './user-agent.js';
 
 /** A person who can sign in at the test upstream. Their account id is their username. */
@@ -26,7 +27,7 @@ export interface TestUpstreamOptions {
   singleUseRefreshTokens?: boolean;
   /** Lifetime of access tokens (default one hour). */
   accessTokenTtlSeconds?: number;
-  /** Added to every successful token response, as Salesforce adds `instance_url`. */
+  /** Added to every successful token response, beyond what the preset's API adds (signedInApi.tokenResponseFields). */
   extraTokenFields?: Readonly<Record<string, string>>;
 }
 
@@ -53,8 +54,9 @@ export function upstreamPassword(username: string): string {
 /**
  * A real OpenID Connect provider (oidc-provider) on 127.0.0.1 playing the upstream a user signs in
  * at: authorization code flow with PKCE and refresh tokens for one confidential client, login and
- * consent pages a headless user agent can fill in, and a small API (GET /api/me) that accepts the
- * access tokens it issued and records whose token each call carried.
+ * consent pages a headless user agent can fill in, and a small API (GET /api/me, and items where the
+ * preset's tools read them, signedInApi.itemRoute) that accepts the access tokens it issued and
+ * records whose token each call carried.
  */
 export class TestUpstream {
   /** Every request to the token endpoint, in order. */
@@ -91,7 +93,7 @@ export class TestUpstream {
     upstream.#routes(mounted);
     // Looked up per request, so setRedirectUris can replace the provider in place.
     mounted.use((req, res) => upstream.#provider.callback()(req, res));
-    app.use(presetTestIdp.mountPath, mounted);
+    app.use(presetTestIdp.mountPath || '/', mounted);
     return upstream;
   }
 
@@ -189,14 +191,12 @@ export class TestUpstream {
     app.post('/interaction/:uid/confirm', form, async (req, res) => this.#consent(req, res));
     // The upstream's API: who the bearer of a token is (/api/me) and items of collections, which
     // name the user they were read as, so tests see whose token each call carried.
-    app.get(['/api/me', '/api/:collection/:id'], async (req, res) => {
+    app.get(['/api/me', signedInApi.itemRoute], async (req, res) => {
       const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
       const accessToken = token === undefined ? undefined : await this.#provider.AccessToken.find(token);
       const grant = accessToken?.grantId === undefined ? undefined : await this.#provider.Grant.find(accessToken.grantId);
       const user = this.#user(accessToken?.accountId);
-      if (accessToken === undefined || grant === undefined || user === undefined) {
-        return void res.status(401).set('www-authenticate', 'Bearer error="invalid_token"').json({ error: 'invalid_token' });
-      }
+      if (accessToken === undefined || grant === undefined || user === undefined) return void signedInApi.refuse(res);
       this.apiCalls.push({ accountId: user.username });
       if (req.params.id === undefined) return void res.json({ sub: user.username, name: user.name, email: user.email });
       res.json({ id: req.params.id, collection: req.params.collection, readAs: user.username });
@@ -275,7 +275,7 @@ export class TestUpstream {
     const body = ctx.body as Record<string, unknown> | undefined;
     const error = typeof body?.error === 'string' ? body.error : undefined;
     this.tokenRequests.push({ grantType: ctx.oidc.params?.grant_type as string | undefined, status: ctx.status, ...(error !== undefined && { error }) });
-    if (ctx.status === 200 && body !== undefined && this.options.extraTokenFields !== undefined) ctx.body = { ...body, ...this.options.extraTokenFields };
+    if (ctx.status === 200 && body !== undefined) ctx.body = { ...body, ...signedInApi.tokenResponseFields(this.origin), ...this.options.extraTokenFields };
   }
 }
 

@@ -48,7 +48,7 @@ describe('the Salesforce tools', () => {
   });
 
   it('each answer upstream_not_configured, listing what is missing, within their output schema, while the credentials are not set', async () => {
-    connection = await connectInProcess('modern', { env: { SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com' } });
+    connection = await connectInProcess('modern', { env: { SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com', SALESFORCE_AUTH_FLOW: 'client_credentials' } });
     const { tools } = await connection.client.listTools();
     for (const name of SALESFORCE_TOOLS) {
       const result = await connection.client.callTool({ name, arguments: SAMPLE_ARGUMENTS[name] ?? {} });

@@ -4,7 +4,7 @@ import type { UpstreamSignInSettings } from './settings.js';
 
 /**
  * The upstream client users sign in through, from configuration: the upstream preset's identity
- * provider (its issuer, found by discovery) and this server's client there. Or every setting still
+ * provider (its issuer, found by discovery, and the scopes its tools need) and this server's client there. Or every setting still
  * missing, each named with what to set it to: the server starts either way, and until the settings
  * are complete its sign-in pages say what is missing.
  */
@@ -16,13 +16,14 @@ export function upstreamSignInSettings(config: Config, redirectUri: () => string
     ...(clientSecret === undefined && clientAuthMethod !== 'none' ? ['SIGN_IN_CLIENT_SECRET: the secret of SIGN_IN_CLIENT_ID (or set SIGN_IN_CLIENT_AUTH_METHOD=none for a public client)'] : []),
   ];
   if (clientId === undefined || problems.length > 0) return { problems };
+  const idp = identityProvider(config);
   return {
     settings: {
-      issuer: identityProvider(config).issuer,
+      issuer: idp.issuer,
       clientId,
       ...(clientSecret !== undefined && clientAuthMethod !== 'none' && { clientSecret }),
       clientAuthMethod,
-      scopes: config.SIGN_IN_SCOPES,
+      scopes: [...new Set([...config.SIGN_IN_SCOPES, ...(idp.signInScopes ?? [])])],
       get redirectUri() {
         return redirectUri();
       },

@@ -7,6 +7,7 @@ import { startTestServer } from '../../helpers/http-server.js';
 import { signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
 import { presetTestIdp } from '../../helpers/preset-claims.js';
 import { RoundRobinBalancer } from '../../helpers/round-robin-balancer.js';
+import { signedInApi } from '../../helpers/signed-in-api.js';
 import { isolatedStore } from '../../helpers/test-store.js';
 import { TestUpstream } from '../../helpers/upstream-provider.js';
 
@@ -26,7 +27,7 @@ describe('two replicas behind one address, sharing one store', () => {
       ...presetTestIdp.serverEnv(upstream.issuer),
       SIGN_IN_CLIENT_ID: upstream.client.clientId,
       SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
-      UPSTREAM_API_URL: upstream.restApiUrl,
+      ...signedInApi.serverEnv(upstream),
     };
     replicas.push(await startTestServer(env, { store }), await startTestServer(env, { store }));
     balancer.replicas = replicas.map((replica) => replica.url);
@@ -40,9 +41,8 @@ describe('two replicas behind one address, sharing one store', () => {
   it('signs a user in with every step on another replica than the one before, and both serve their tool calls', async () => {
     const { client } = await signIn(balancer, upstream, new TestOAuthClient());
     // Consecutive calls alternate between the replicas.
-    for (const id of ['1', '2', '3', '4']) {
-      const result = await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id } });
-      expect(result.structuredContent).toMatchObject({ item: { id, readAs: 'alice' } });
+    for (const id of [1, 2, 3, 4].map(signedInApi.itemId)) {
+      expect(signedInApi.itemOf(await signedInApi.readItem(client, id))).toMatchObject({ id, readAs: 'alice' });
     }
     await client.close();
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { AuthorizationRefused, signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
 import { startProxyTestBed, type ProxyTestBed } from '../../helpers/oauth-proxy-server.js';
+import { signedInApi } from '../../helpers/signed-in-api.js';
 
 describe('signing in through the server', () => {
   let bed: ProxyTestBed;
@@ -22,8 +23,8 @@ describe('signing in through the server', () => {
 
   it('calls the upstream API with the signed-in user’s own upstream token', async () => {
     const { client } = await signIn(bed.server, bed.upstream, new TestOAuthClient());
-    const result = await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '42' } });
-    expect(result.structuredContent).toMatchObject({ item: { id: '42', readAs: 'alice' } });
+    const id = signedInApi.itemId(42);
+    expect(signedInApi.itemOf(await signedInApi.readItem(client, id))).toMatchObject({ id, readAs: 'alice' });
     expect(bed.upstream.apiCalls).toEqual([{ accountId: 'alice' }]);
     await client.close();
   });
@@ -31,9 +32,9 @@ describe('signing in through the server', () => {
   it('gives two users their own upstream identities', async () => {
     const alice = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: 'alice' });
     const bob = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: 'bob' });
-    const read = async (client: typeof alice.client) => (await client.callTool({ name: 'api_get_item', arguments: { collection: 'orders', id: '1' } })).structuredContent;
-    expect(await read(alice.client)).toMatchObject({ item: { readAs: 'alice' } });
-    expect(await read(bob.client)).toMatchObject({ item: { readAs: 'bob' } });
+    const read = async (client: typeof alice.client) => signedInApi.itemOf(await signedInApi.readItem(client, signedInApi.itemId(1)));
+    expect(await read(alice.client)).toMatchObject({ readAs: 'alice' });
+    expect(await read(bob.client)).toMatchObject({ readAs: 'bob' });
     await alice.client.close();
     await bob.client.close();
   });

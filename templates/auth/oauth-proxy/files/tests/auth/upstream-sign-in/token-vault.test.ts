@@ -76,7 +76,7 @@ describe('upstream token vault', () => {
     const tokenVault = vault();
     await tokenVault.save('grant-1', tokens, GRANT_TTL_SECONDS);
 
-    expect(await tokenVault.accessToken('grant-1')).toEqual({ value: tokens.accessToken, expiresAt: tokens.expiresAt });
+    expect(await tokenVault.accessToken('grant-1')).toEqual({ value: tokens.accessToken, expiresAt: tokens.expiresAt, ...(tokens.extras !== undefined && { extras: tokens.extras }) });
     expect(await tokenVault.tokens('grant-1')).toEqual(tokens);
     expect(upstream.tokenRequests.length).toBe(requests);
   });

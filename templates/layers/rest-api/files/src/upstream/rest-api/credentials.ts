@@ -1,9 +1,10 @@
+import { ToolError } from '../../errors.js';
 import { staticTokenSource } from '../http/api-key.js';
 import { clientCredentialsTokenSource } from '../http/client-credentials.js';
 import type { SharedTokenCache } from '../http/shared-token-cache.js';
+import { signedInUserTokenSource } from '../http/signed-in-user.js';
 import type { AccessToken, TokenSource } from '../http/token-source.js';
 import type { RestApiAuth } from './resolve-settings.js';
-import { signedInUserTokenSource } from './signed-in-user.js';
 import { tokenExchangeTokenSource } from './token-exchange.js';
 
 /** What the upstream client needs to authenticate its requests. */
@@ -28,7 +29,7 @@ export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming):
     case 'none':
       return {};
     case 'signed_in_user':
-      return { tokenSource: signedInUserTokenSource() };
+      return { tokenSource: signedInUserTokenSource({ notSignedIn }) };
     case 'api_key':
       return { tokenSource: staticTokenSource(auth.key), authorization: (token) => ({ [auth.header]: token.value }) };
     case 'client_credentials':
@@ -59,4 +60,12 @@ export function restApiCredentials(auth: RestApiAuth, timing: CredentialTiming):
         }),
       };
   }
+}
+
+function notSignedIn(): ToolError {
+  return new ToolError(
+    'sign_in_required',
+    'The REST API is called as the signed-in user (UPSTREAM_API_AUTH=signed_in_user), and this caller did not sign in through this server. ' +
+      'Connect over HTTP with an MCP client that signs in; for stdio, set UPSTREAM_API_AUTH to another mode.',
+  );
 }

@@ -9,10 +9,11 @@ import type { SalesforceCredentials } from './credentials.js';
 import { isExpiredSession, parseSalesforceError, SALESFORCE } from './errors.js';
 import { jwtBearerSession } from './jwt-bearer.js';
 import { restApiBaseOf, type SessionOptions } from './session.js';
+import { signedInUserSession } from './signed-in-user.js';
 
 /**
- * The HTTP client every Salesforce call goes through: one session for all callers, calls sent to
- * the instance the session names (below /services/data/v<version>), retries, circuit breaking,
+ * The HTTP client every Salesforce call goes through: one session for all callers (or each
+ * signed-in user's own), calls sent to the instance the session names (below /services/data/v<version>), retries, circuit breaking,
  * one fresh session on 401 INVALID_SESSION_ID, and failures reported as Salesforce meant them
  * (its error codes decide, see parseSalesforceError).
  */
@@ -41,5 +42,12 @@ export function createSalesforceClient(credentials: SalesforceCredentials, confi
 }
 
 function sessionSource(credentials: SalesforceCredentials, options: SessionOptions): TokenSource {
-  return credentials.flow === 'client_credentials' ? clientCredentialsSession(credentials, options) : jwtBearerSession(credentials, options);
+  switch (credentials.flow) {
+    case 'signed_in_user':
+      return signedInUserSession(options);
+    case 'client_credentials':
+      return clientCredentialsSession(credentials, options);
+    case 'jwt_bearer':
+      return jwtBearerSession(credentials, options);
+  }
 }

@@ -3,8 +3,13 @@ import type { KeyObject } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { isSharedLoginHost } from './login-url.js';
 
-/** How this server signs in to Salesforce: one complete set of settings per flow. */
+/**
+ * How the Salesforce tools reach Salesforce: one complete set of settings per flow. `signed_in_user`
+ * (only where users sign in at Salesforce through this server) needs none of this server's own: each
+ * call carries the session of the user who made it.
+ */
 export type SalesforceCredentials =
+  | { readonly flow: 'signed_in_user'; readonly loginUrl: string }
   | { readonly flow: 'client_credentials'; readonly loginUrl: string; readonly clientId: string; readonly clientSecret: string }
   | { readonly flow: 'jwt_bearer'; readonly loginUrl: string; readonly clientId: string; readonly username: string; readonly privateKey: KeyObject };
 
@@ -17,6 +22,7 @@ export type CredentialsReading = { readonly credentials: SalesforceCredentials; 
  */
 export function readSalesforceCredentials(config: Config): CredentialsReading {
   const loginUrl = config.SALESFORCE_LOGIN_URL;
+  if (config.SALESFORCE_AUTH_FLOW === 'signed_in_user') return { credentials: { flow: 'signed_in_user', loginUrl }, problems: [] };
   const clientId = config.SALESFORCE_CLIENT_ID;
   const problems: string[] = [];
   if (clientId === undefined) problems.push('SALESFORCE_CLIENT_ID: required; set it to the consumer key of the external client app');

@@ -5,7 +5,7 @@ import { testConfig } from '../../helpers/config.js';
 import { fakeAppKeyPair } from '../../helpers/fake-salesforce-login.js';
 
 const variables = (problems: string[]) => problems.map((problem) => problem.split(':')[0]);
-const myDomain = { SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com' };
+const myDomain = { SALESFORCE_LOGIN_URL: 'https://acme.my.salesforce.com', SALESFORCE_AUTH_FLOW: 'client_credentials' };
 
 describe('what the Salesforce API still needs', () => {
   it('is nothing once the client credentials flow has its consumer key and secret and a My Domain', () => {
@@ -18,7 +18,7 @@ describe('what the Salesforce API still needs', () => {
   });
 
   it('asks for the My Domain URL when the client credentials flow points at login.salesforce.com', () => {
-    const config = testConfig({ SALESFORCE_LOGIN_URL: 'https://login.salesforce.com', SALESFORCE_CLIENT_ID: 'key', SALESFORCE_CLIENT_SECRET: 'secret' });
+    const config = testConfig({ SALESFORCE_LOGIN_URL: 'https://login.salesforce.com', SALESFORCE_AUTH_FLOW: 'client_credentials', SALESFORCE_CLIENT_ID: 'key', SALESFORCE_CLIENT_SECRET: 'secret' });
     expect(upstreamApiProblems(config)).toEqual([expect.stringMatching(/^SALESFORCE_LOGIN_URL: .*My Domain.*https:\/\/acme\.my\.salesforce\.com/)]);
   });
 
