@@ -1,5 +1,5 @@
 import type { Selection } from '../features/select.js';
-import { settingsToSet } from '../features/settings-to-set.js';
+import { settingsToSet, type SettingToSet } from '../features/settings-to-set.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import type { ProjectOptions } from '../options/schema.js';
 
@@ -32,7 +32,7 @@ export function nextSteps({ options, selection, shownDir, installed, packageMana
     const width = Math.max(...settings.map((setting) => setting.name.length));
     steps.push(`cp .env.example .env   # then set in .env:`);
     for (const { name, why } of settings) {
-      steps.push(`#   ${name.padEnd(width)}  ${why === 'required' ? 'required to start' : 'needed by the upstream tools'}`);
+      steps.push(`#   ${name.padEnd(width)}  ${WHY_SHOWN[why]}`);
     }
   }
   steps.push(
@@ -42,6 +42,12 @@ export function nextSteps({ options, selection, shownDir, installed, packageMana
   );
   return steps;
 }
+
+const WHY_SHOWN: Record<SettingToSet['why'], string> = {
+  required: 'required to start',
+  'sign-in': 'needed to sign users in',
+  'upstream tools': 'needed by the upstream tools',
+};
 
 /** Deploy files that install from the lockfile fail until an install has written it. */
 function lockfileNote(options: ProjectOptions, selection: Selection): string {

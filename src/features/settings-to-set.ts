@@ -3,19 +3,21 @@ import type { Selection } from './select.js';
 /** A variable the user has to set before the project does what it was made for. */
 export interface SettingToSet {
   name: string;
-  why: 'required' | 'upstream tools';
+  why: 'required' | 'sign-in' | 'upstream tools';
 }
 
 /**
- * Required variables first (the server refuses to start without them), then those the upstream's
- * tools need. Settings answered at generation time are rendered as defaults and left out.
+ * Required variables first (the server refuses to start without them), then those users need to sign
+ * in, then those the upstream's tools need. Settings answered at generation time are rendered as
+ * defaults and left out.
  */
 export function settingsToSet(selection: Pick<Selection, 'envVars' | 'upstream' | 'upstreamSettings'>): SettingToSet[] {
   const decided = settledAtGeneration(selection);
   const open = selection.envVars.filter((envVar) => !decided.has(envVar.name));
   return [
     ...open.filter((envVar) => envVar.required).map(({ name }) => ({ name, why: 'required' as const })),
-    ...open.filter((envVar) => !envVar.required && envVar.neededByUpstreamTools).map(({ name }) => ({ name, why: 'upstream tools' as const })),
+    ...open.filter((envVar) => !envVar.required && envVar.neededToSignIn).map(({ name }) => ({ name, why: 'sign-in' as const })),
+    ...open.filter((envVar) => !envVar.required && !envVar.neededToSignIn && envVar.neededByUpstreamTools).map(({ name }) => ({ name, why: 'upstream tools' as const })),
   ];
 }
 

@@ -24,6 +24,11 @@ export interface EnvVar {
    * snippets pass these too, so a host launching the server over stdio reaches the same store.
    */
   locatesStore?: true;
+  /**
+   * Nobody can sign in through this server until it is set (the server's own client at the upstream,
+   * where the auth strategy signs users in): the CLI's next steps and the README's quick start name it.
+   */
+  neededToSignIn?: true;
   /** What changes where the auth strategy signs users in at the upstream and tools act as them. */
   whenUsersSignIn?: {
     /** The example (and default) instead of `example`. */

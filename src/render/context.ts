@@ -61,7 +61,7 @@ function renderedSettings({ upstream, upstreamSettings }: Selection): Record<str
 function localSettings(selection: Selection) {
   const settings = settingsToSet(selection);
   const named = (why: (typeof settings)[number]['why']) => settings.filter((setting) => setting.why === why).map((setting) => setting.name).join(', ');
-  return { any: settings.length > 0, required: named('required'), forUpstreamTools: named('upstream tools') };
+  return { any: settings.length > 0, required: named('required'), toSignIn: named('sign-in'), forUpstreamTools: named('upstream tools') };
 }
 
 export type TemplateContext = ReturnType<typeof templateContext>;

@@ -8,7 +8,7 @@ import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 const generic: ProjectOptions = { ...DEFAULT_DEMO_OPTIONS, deploy: [] };
 const steps = (options: ProjectOptions, run: { installed?: boolean; packageManagerFound?: boolean } = {}) =>
   nextSteps({ options, selection: selectUnits(options), shownDir: 'demo', installed: run.installed ?? true, packageManagerFound: run.packageManagerFound ?? true });
-const names = (options: ProjectOptions, why: 'required' | 'upstream tools') =>
+const names = (options: ProjectOptions, why: 'required' | 'sign-in' | 'upstream tools') =>
   settingsToSet(selectUnits(options))
     .filter((setting) => setting.why === why)
     .map((setting) => setting.name);
@@ -31,6 +31,13 @@ describe('next steps', () => {
   it('tell a project without authentication only what its upstream tools need', () => {
     expect(names(generic, 'required')).toEqual([]);
     expect(names(generic, 'upstream tools')).toEqual(['UPSTREAM_API_URL']);
+  });
+
+  it('tell a Salesforce project whose users sign in there the client to create, and no credentials of its own', () => {
+    const options: ProjectOptions = { ...generic, upstream: 'salesforce', salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '66.0' }, auth: 'oauth-proxy' };
+    expect(names(options, 'sign-in')).toEqual(['SIGN_IN_CLIENT_ID', 'SIGN_IN_CLIENT_SECRET']);
+    expect(names(options, 'upstream tools')).toEqual([]);
+    expect(steps(options).join('\n')).toMatch(/SIGN_IN_CLIENT_ID +needed to sign users in/);
   });
 
   it('leave out the NetSuite account ID given at generation, and ask for it otherwise', () => {

@@ -12,8 +12,11 @@ export default {
   // The authorization server runs in production (not only in tests) and signs users in upstream.
   dependencies: ['oidc-provider', 'oauth4webapi'],
   envVars: [
-    optionalSetting('SIGN_IN_CLIENT_ID', "This server's client ID at the identity provider users sign in at (an authorization code client whose redirect URI is PUBLIC_URL + /oauth/upstream/callback).", 'mcp-server'),
-    optionalSecret('SIGN_IN_CLIENT_SECRET', 'Secret of SIGN_IN_CLIENT_ID (not needed with SIGN_IN_CLIENT_AUTH_METHOD=none).'),
+    {
+      ...optionalSetting('SIGN_IN_CLIENT_ID', "This server's client ID at the identity provider users sign in at (an authorization code client whose redirect URI is PUBLIC_URL + /oauth/upstream/callback).", 'mcp-server'),
+      neededToSignIn: true,
+    },
+    { ...optionalSecret('SIGN_IN_CLIENT_SECRET', 'Secret of SIGN_IN_CLIENT_ID (not needed with SIGN_IN_CLIENT_AUTH_METHOD=none).'), neededToSignIn: true },
     optionalSetting('SIGN_IN_CLIENT_AUTH_METHOD', 'How the secret is sent to the token endpoint: client_secret_basic, client_secret_post, or none for a public client.', 'client_secret_basic'),
     optionalSetting('SIGN_IN_SCOPES', 'Scopes requested when users sign in, comma- or space-separated; offline_access lets the server refresh their upstream tokens.', 'openid,profile,email,offline_access'),
     optionalSetting('SIGN_IN_TIMEOUT_MS', "Timeout of each call to the identity provider's discovery and token endpoints, in milliseconds.", '10000'),
