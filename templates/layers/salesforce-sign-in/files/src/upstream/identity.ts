@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { stringClaim, type IdentityProvider, type TokenAuthSettings } from './types.js';
 
 /** Salesforce names a user by an identity URL: https://<login host>/id/<org ID>/<user ID>. */
-const IDENTITY_URL_PATH = /^\/id\/(00D[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?)\/(005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?)$/;
+const IDENTITY_URL_PATH = /^\/id\/(00D[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?)\/005[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
 
 /**
  * Salesforce as the identity provider users sign in at: the org's login host (SALESFORCE_LOGIN_URL,

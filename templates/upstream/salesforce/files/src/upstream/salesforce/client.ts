@@ -12,10 +12,10 @@ import { restApiBaseOf, type SessionOptions } from './session.js';
 import { signedInUserSession } from './signed-in-user.js';
 
 /**
- * The HTTP client every Salesforce call goes through: one session for all callers (or each
- * signed-in user's own), calls sent to the instance the session names (below /services/data/v<version>), retries, circuit breaking,
- * one fresh session on 401 INVALID_SESSION_ID, and failures reported as Salesforce meant them
- * (its error codes decide, see parseSalesforceError).
+ * The HTTP client every Salesforce call goes through: one session for all callers (or each signed-in
+ * user's own), calls sent to the instance the session names (below /services/data/v<version>),
+ * retries, circuit breaking, one fresh session on 401 INVALID_SESSION_ID, and failures reported as
+ * Salesforce meant them (its error codes decide, see parseSalesforceError).
  */
 export function createSalesforceClient(credentials: SalesforceCredentials, config: Config, { logger, store }: UpstreamDeps): UpstreamClient {
   const policy = upstreamHttpPolicy(config);
