@@ -73,9 +73,18 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
   };
 }
 
-/** A variable as this project documents it: required or not, and as it reads where users sign in. */
-function resolveEnvVar({ whenUsersSignIn, ...envVar }: EnvVar, { verifiesTokens, signsUsersIn }: { verifiesTokens: boolean; signsUsersIn: boolean }): ResolvedEnvVar {
-  const resolved: ResolvedEnvVar = { ...envVar, required: envVar.required === 'with-token-auth' ? verifiesTokens : envVar.required };
+/**
+ * A variable as this project documents it: required or not, and as it reads where users sign in.
+ * There, the identity provider's settings (`with-token-auth`) do not stop the server from starting:
+ * nobody can sign in without them, and its sign-in pages say so.
+ */
+function resolveEnvVar({ whenUsersSignIn, neededToSignIn, ...envVar }: EnvVar, { verifiesTokens, signsUsersIn }: { verifiesTokens: boolean; signsUsersIn: boolean }): ResolvedEnvVar {
+  const withTokenAuth = envVar.required === 'with-token-auth';
+  const resolved: ResolvedEnvVar = {
+    ...envVar,
+    required: withTokenAuth ? verifiesTokens && !signsUsersIn : envVar.required === true,
+    neededToSignIn: neededToSignIn === true || (withTokenAuth && signsUsersIn),
+  };
   if (!signsUsersIn || whenUsersSignIn === undefined) return resolved;
   if (whenUsersSignIn.example !== undefined) resolved.example = whenUsersSignIn.example;
   if (whenUsersSignIn.neededByUpstreamTools === false) delete resolved.neededByUpstreamTools;

@@ -53,9 +53,10 @@ export function neededByUpstreamTools(envVar: EnvVar): EnvVar {
   return { ...envVar, neededByUpstreamTools: true };
 }
 
-/** An environment variable as a generated project documents it: required or not, decided. */
-export interface ResolvedEnvVar extends Omit<EnvVar, 'required'> {
+/** An environment variable as a generated project documents it: required or not, needed to sign in or not, decided. */
+export interface ResolvedEnvVar extends Omit<EnvVar, 'required' | 'neededToSignIn' | 'whenUsersSignIn'> {
   required: boolean;
+  neededToSignIn: boolean;
 }
 
 /** A section of the generated README: a Markdown file in the layer's `readme/` folder, opening with its `## ` heading. */

@@ -33,6 +33,14 @@ describe('next steps', () => {
     expect(names(generic, 'upstream tools')).toEqual(['UPSTREAM_API_URL']);
   });
 
+  it('tell a Keycloak project whose users sign in there what signing in needs, which does not stop the server from starting', () => {
+    const options: ProjectOptions = { ...generic, upstream: 'keycloak', auth: 'oauth-proxy' };
+    expect(names(options, 'required')).toEqual([]);
+    expect(names(options, 'sign-in')).toEqual(['KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'SIGN_IN_CLIENT_ID', 'SIGN_IN_CLIENT_SECRET']);
+    // The REST API is called as the signed-in user: no client of the server's own is needed for it.
+    expect(names(options, 'upstream tools')).toEqual(['UPSTREAM_API_URL']);
+  });
+
   it('tell a Salesforce project whose users sign in there the client to create, and no credentials of its own', () => {
     const options: ProjectOptions = { ...generic, upstream: 'salesforce', salesforce: { loginUrl: 'https://acme.my.salesforce.com', apiVersion: '66.0' }, auth: 'oauth-proxy' };
     expect(names(options, 'sign-in')).toEqual(['SIGN_IN_CLIENT_ID', 'SIGN_IN_CLIENT_SECRET']);

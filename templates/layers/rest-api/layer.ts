@@ -13,8 +13,14 @@ export interface RestApiPreset {
 
 /** The settings of the REST API behind the api_* tools, as one preset documents them. */
 export function restApiSettings(tokens: RestApiTokens, preset: RestApiPreset): EnvVar[] {
-  // With client_credentials as the default, the client's ID and secret are needed too.
-  const withClient = preset.auth.example === 'client_credentials' ? neededByUpstreamTools : (envVar: EnvVar) => envVar;
+  // With client_credentials as the default, the client's ID and secret are needed too; not where users
+  // sign in and the default is another mode (signed_in_user).
+  const signedInDefault = preset.auth.whenUsersSignIn?.example;
+  const clientNotNeededWhenUsersSignIn = signedInDefault !== undefined && signedInDefault !== 'client_credentials';
+  const withClient =
+    preset.auth.example === 'client_credentials'
+      ? (envVar: EnvVar): EnvVar => ({ ...neededByUpstreamTools(envVar), ...(clientNotNeededWhenUsersSignIn && { whenUsersSignIn: { neededByUpstreamTools: false } }) })
+      : (envVar: EnvVar) => envVar;
   return [
     neededByUpstreamTools(optionalSetting('UPSTREAM_API_URL', 'Base URL of the REST API the api_* tools reach; collections are paths below it (<url>/<collection>/<id>). https; plain http only on localhost.', 'https://api.example.com/v1')),
     preset.auth,
