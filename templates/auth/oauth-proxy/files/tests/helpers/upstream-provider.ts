@@ -15,6 +15,9 @@ export interface UpstreamUser {
   username: string;
   name: string;
   email: string;
+  /** Given in the claims where the upstream preset carries them (presetTestIdp.callerClaims). */
+  roles?: readonly string[];
+  tenant?: string;
 }
 
 export interface TestUpstreamOptions {
@@ -41,10 +44,17 @@ export interface TokenRequest {
 
 export const TEST_UPSTREAM_CLIENT = { clientId: 'mcp-server', clientSecret: 'mcp-server-secret' } as const;
 
+/** Carol holds roles and belongs to a tenant at the upstream. */
+export const CAROL = { username: 'carol', name: 'Carol Clark', email: 'carol@example.com', roles: ['auditor', 'approver'], tenant: 'acme' } as const satisfies UpstreamUser;
+
 const DEFAULT_USERS: readonly UpstreamUser[] = [
   { username: 'alice', name: 'Alice Adams', email: 'alice@example.com' },
   { username: 'bob', name: 'Bob Brown', email: 'bob@example.com' },
+  CAROL,
 ];
+
+/** The claims in which the preset's identity provider gives roles and tenant, released with the openid scope. */
+const IDENTITY_CLAIMS = Object.keys(presetTestIdp.callerClaims({ roles: ['first', 'second'], tenant: 'tenant' }));
 
 /** The password of a test user at the upstream's login page. */
 export function upstreamPassword(username: string): string {
@@ -237,13 +247,20 @@ export class TestUpstream {
       cookies: { keys: ['test-upstream-cookie-key'] },
       interactions: { url: (_ctx, interaction) => `${presetTestIdp.mountPath}/interaction/${interaction.uid}` },
       scopes: ['openid', 'profile', 'email', 'offline_access'],
-      claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
+      claims: { openid: ['sub', ...IDENTITY_CLAIMS], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'] },
       findAccount: async (_ctx, id) => {
         const user = this.#user(id);
         if (user === undefined) return undefined;
         return {
           accountId: id,
-          claims: async () => ({ sub: id, name: user.name, preferred_username: user.username, email: user.email, email_verified: true }),
+          claims: async () => ({
+            sub: id,
+            name: user.name,
+            preferred_username: user.username,
+            email: user.email,
+            email_verified: true,
+            ...presetTestIdp.callerClaims({ ...(user.roles !== undefined && { roles: user.roles }), ...(user.tenant !== undefined && { tenant: user.tenant }) }),
+          }),
         };
       },
       features: { devInteractions: { enabled: false }, revocation: { enabled: true } },

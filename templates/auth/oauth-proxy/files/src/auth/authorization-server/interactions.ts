@@ -121,9 +121,8 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     res.redirect(303, (await deps.signIn.begin(uid)).href);
   };
 
-  const finish = async (req: Request, res: Response, request: Awaited<ReturnType<typeof requestOf>>, tokens: UpstreamTokenSet) => {
-    const identity = deps.idp().mapClaims({ ...tokens.claims, sub: tokens.subject });
-    await deps.accounts.save({ subject: tokens.subject, roles: identity.roles, ...(identity.tenant !== undefined && { tenant: identity.tenant }), profile: tokens.claims });
+  const finish = async (req: Request, res: Response, request: Awaited<ReturnType<typeof requestOf>>, { tokens, roles, tenant }: SignedInUser) => {
+    await deps.accounts.save({ subject: tokens.subject, roles, ...(tenant !== undefined && { tenant }), profile: tokens.claims });
     await deps.approvals.record(tokens.subject, request.clientId, request.scopes);
     const grant = new (deps.provider().Grant)({ accountId: tokens.subject, clientId: request.clientId });
     const everyScope = [...request.oidcScopes, ...request.scopes];
@@ -164,7 +163,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
       await deps.provider().interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied access' }, { mergeWithLastSubmission: false });
       return;
     }
-    const signedIn = await deps.store.take<UpstreamTokenSet & JsonValue>(signedInKey(details.uid));
+    const signedIn = await deps.store.take<SignedInUser & JsonValue>(signedInKey(details.uid));
     if (signedIn !== undefined) {
       await finish(req, res, await requestOf(details), signedIn);
       return;
@@ -180,8 +179,11 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
     }
     try {
       const browser = await deps.provider().interactionDetails(req, res).catch(() => undefined);
-      const { interactionUid, tokens } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin), browser?.uid);
-      await deps.store.set(signedInKey(interactionUid), tokens as UpstreamTokenSet & JsonValue, { ttlSeconds: INTERACTION_TTL_SECONDS });
+      const { interactionUid, tokens, identityClaims } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin), browser?.uid);
+      // Roles and tenant are read once, here, from every claim the upstream gave; only the display claims are kept.
+      const { roles, tenant } = deps.idp().mapClaims({ ...identityClaims, sub: tokens.subject });
+      const signedIn: SignedInUser = { tokens, roles: [...roles], ...(tenant !== undefined && { tenant }) };
+      await deps.store.set(signedInKey(interactionUid), signedIn as SignedInUser & JsonValue, { ttlSeconds: INTERACTION_TTL_SECONDS });
       res.redirect(303, `${interactionPath(interactionUid)}/signed-in`);
     } catch (error: unknown) {
       if (!(error instanceof SignInError)) throw error;
@@ -204,25 +206,33 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
       await deps.provider().interactionFinished(req, res, failed, { mergeWithLastSubmission: false });
       return;
     }
-    const tokens = await deps.store.get<UpstreamTokenSet & JsonValue>(signedInKey(details.uid));
-    if (tokens === undefined) {
+    const signedIn = await deps.store.get<SignedInUser & JsonValue>(signedInKey(details.uid));
+    if (signedIn === undefined) {
       showError(res, 400, 'This sign-in has expired; start again from your application.');
       return;
     }
     const request = await requestOf(details);
     const consentedHere = (await deps.store.take(consentedKey(details.uid))) !== undefined;
+    const { tokens } = signedIn;
     if (consentedHere || (await deps.approvals.has(tokens.subject, request.clientId, request.scopes))) {
       if ((await deps.store.take(signedInKey(details.uid))) === undefined) {
         showError(res, 400, 'This sign-in was already completed.');
         return;
       }
-      await finish(req, res, request, tokens);
+      await finish(req, res, request, signedIn);
       return;
     }
     // Someone other than the user who approved this client came back from the upstream: ask them.
     const name = tokens.claims.preferred_username ?? tokens.claims.email ?? tokens.claims.name ?? tokens.subject;
     await showConsent(res, details.uid, request, String(name));
   });
+}
+
+/** A user back from the upstream, until their sign-in is finished: their tokens, and what this server's tokens will say of them. */
+interface SignedInUser {
+  tokens: UpstreamTokenSet;
+  roles: string[];
+  tenant?: string;
 }
 
 /** A CSP source for where a redirect URI leads: its origin, or its scheme for an app's own (cursor:, vscode:). */

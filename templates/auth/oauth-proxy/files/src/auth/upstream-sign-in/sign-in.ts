@@ -18,7 +18,10 @@ export interface UpstreamSignIn {
    * Validates the callback (RFC 9207 `iss` when the upstream advertises it, state taken once, code
    * exchanged with the verifier, ID token checked); throws SignInError with a user-presentable message otherwise.
    */
-  complete(callbackUrl: URL, browserInteractionUid: string | undefined): Promise<{ interactionUid: string; tokens: UpstreamTokenSet }>;
+  complete(
+    callbackUrl: URL,
+    browserInteractionUid: string | undefined,
+  ): Promise<{ interactionUid: string; tokens: UpstreamTokenSet; identityClaims: Readonly<Record<string, unknown>> }>;
 }
 
 export interface UpstreamSignInDeps {
@@ -122,7 +125,7 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
       const user = await userOf(as, upstream, response).catch((error: unknown) => {
         throw unavailable(name, error, interactionUid);
       });
-      return { interactionUid, tokens: tokenSetFrom(response, user, obtainedAt) };
+      return { interactionUid, tokens: tokenSetFrom(response, user, obtainedAt), identityClaims: user.identityClaims };
     },
   };
 }

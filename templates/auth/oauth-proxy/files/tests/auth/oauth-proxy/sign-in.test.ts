@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { identityProvider } from '../../../src/upstream/index.js';
+import { testConfig } from '../../helpers/config.js';
 import { AuthorizationRefused, signIn, TestOAuthClient } from '../../helpers/mcp-oauth-client.js';
 import { startProxyTestBed, type ProxyTestBed } from '../../helpers/oauth-proxy-server.js';
+import { presetTestIdp } from '../../helpers/preset-claims.js';
 import { signedInApi } from '../../helpers/signed-in-api.js';
+import { CAROL } from '../../helpers/upstream-provider.js';
 
 describe('signing in through the server', () => {
   let bed: ProxyTestBed;
@@ -37,6 +41,15 @@ describe('signing in through the server', () => {
     expect(await read(bob.client)).toMatchObject({ readAs: 'bob' });
     await alice.client.close();
     await bob.client.close();
+  });
+
+  it('puts in this server’s tokens the roles and tenant the upstream gave the user, as the preset reads them', async () => {
+    const { client } = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: CAROL.username });
+    const upstreamClaims = presetTestIdp.callerClaims({ roles: CAROL.roles, tenant: CAROL.tenant });
+    const expected = identityProvider(testConfig(presetTestIdp.serverEnv(bed.upstream.issuer))).mapClaims({ ...upstreamClaims, sub: CAROL.username });
+    const { structuredContent } = await client.callTool({ name: 'whoami', arguments: {} });
+    expect(structuredContent).toMatchObject({ subject: CAROL.username, roles: expected.roles, ...(expected.tenant !== undefined && { tenant: expected.tenant }) });
+    await client.close();
   });
 
   it('tells the client access_denied when the user declines at the upstream', async () => {
