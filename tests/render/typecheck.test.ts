@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_STRATEGIES, DEPLOY_TARGETS, PACKAGE_MANAGERS, STORAGE_BACKENDS, UPSTREAMS } from '../../src/options/schema.js';
-import { combinationName } from '../support/combinations.js';
+import { allCombinations, combinationName } from '../support/combinations.js';
 import { optionValues, representativeCombinations } from '../support/representative-combinations.js';
 import { templateDependencies, type TemplateDependencies } from '../support/template-dependencies.js';
 import { ADDED_CAPABILITIES, renderProjectForTypecheck, typecheckProject } from '../support/typecheck-project.js';
@@ -28,6 +28,12 @@ afterAll(async () => {
 });
 
 describe('rendered projects', () => {
+  it('are chosen so every upstream with every auth strategy it offers is compiled', () => {
+    const shown = new Set(representatives.map(({ upstream, auth }) => `${upstream}+${auth}`));
+    const offered = allCombinations().map(({ upstream, auth }) => `${upstream}+${auth}`);
+    expect(offered.filter((pair) => !shown.has(pair))).toEqual([]);
+  });
+
   it('are chosen so every upstream, auth strategy, storage backend, deploy target and package manager is compiled', () => {
     const shown = new Set(representatives.flatMap(optionValues));
     const everyValue = [

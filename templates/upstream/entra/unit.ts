@@ -19,7 +19,7 @@ export default {
   folder: 'upstream/entra',
   layers: [restApi],
   // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
-  authStrategies: ['jwt', 'gateway', 'none'],
+  authStrategies: ['jwt', 'oauth-proxy', 'gateway', 'none'],
   settings: {},
   restApi: restApiTokens,
   envVars: [
@@ -42,11 +42,27 @@ export default {
     optionalSetting('ENTRA_AUTHORITY_HOST', 'Sign-in host; change it for a national cloud (e.g. https://login.microsoftonline.us).', 'https://login.microsoftonline.com'),
     optionalSetting('ENTRA_APP_ID_URI', 'Application ID URI from "Expose an API"; clients request scopes as <URI>/<scope>. Default: api://<ENTRA_CLIENT_ID>.', 'api://00000000-0000-0000-0000-000000000000'),
     ...restApiSettings(restApiTokens, {
-      auth: optionalSetting('UPSTREAM_API_AUTH', 'How the server authenticates to the REST API: client_credentials (an app-only token from the tenant), api_key or none.', 'client_credentials'),
+      auth: {
+        ...optionalSetting(
+          'UPSTREAM_API_AUTH',
+          "How the server authenticates to the REST API: client_credentials (an app-only token from the tenant), signed_in_user (the caller's own token from signing in through this server; oauth-proxy only), api_key or none.",
+          'client_credentials',
+        ),
+        whenUsersSignIn: { example: 'signed_in_user' },
+      },
       tokenUrl: optionalSetting('UPSTREAM_TOKEN_URL', "Token endpoint for the REST API's tokens. Default: <ENTRA_AUTHORITY_HOST>/<ENTRA_TENANT_ID>/oauth2/v2.0/token; required when ENTRA_TENANT_ID is organizations or common.", 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/oauth2/v2.0/token'),
       clientId: optionalSetting('UPSTREAM_CLIENT_ID', "Application (client) ID of the app registration that holds the client secret and the REST API's application permission.", '00000000-0000-0000-0000-000000000000'),
-      scope: neededByUpstreamTools(optionalSetting('UPSTREAM_SCOPE', "The REST API's Application ID URI followed by /.default (required for client_credentials).", 'api://00000000-0000-0000-0000-000000000000/.default')),
+      scope: {
+        ...neededByUpstreamTools(
+          optionalSetting(
+            'UPSTREAM_SCOPE',
+            "The REST API's Application ID URI followed by /.default (required for client_credentials), or, for signed_in_user, the API's delegated scopes users sign in with.",
+            'api://00000000-0000-0000-0000-000000000000/.default',
+          ),
+        ),
+        whenUsersSignIn: { example: 'api://00000000-0000-0000-0000-000000000000/Orders.Read' },
+      },
     }),
   ],
-  readme: [{ file: 'rest-api-tokens.md' }, { file: 'entra.md', withTokenAuthOnly: true }],
+  readme: [{ file: 'rest-api-tokens.md' }, { file: 'entra.md', withTokenAuthOnly: true }, { file: 'entra-sign-in.md', whenUsersSignIn: true }],
 } as const satisfies UpstreamUnit;

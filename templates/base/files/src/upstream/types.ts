@@ -66,6 +66,8 @@ export interface IdentityProvider {
 export interface TokenAuthSettings {
   /** Tenants the strategy accepts (AUTH_ALLOWED_TENANTS); empty accepts every tenant. */
   readonly allowedTenants: readonly string[];
+  /** The server signs users in at the provider itself (oauth-proxy) rather than verifying its tokens. */
+  readonly signsUsersIn?: boolean;
 }
 
 /** Reads a claim by dotted path (`realm_access.roles`); undefined when any step is missing. */

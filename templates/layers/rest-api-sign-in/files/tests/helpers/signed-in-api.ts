@@ -8,7 +8,8 @@ import type { SignedInApi } from './signed-in-api-shape.js';
  * tools, played by the test upstream, which answers each item with the user whose token read it.
  */
 export const signedInApi: SignedInApi = {
-  serverEnv: (upstream) => ({ UPSTREAM_API_URL: upstream.restApiUrl, UPSTREAM_API_AUTH: 'signed_in_user' }),
+  // The API's scope is what the sign-in asks for, where the identity provider issues a user's token per API (Entra).
+  serverEnv: (upstream) => ({ UPSTREAM_API_URL: upstream.restApiUrl, UPSTREAM_API_AUTH: 'signed_in_user', UPSTREAM_SCOPE: 'orders.read' }),
   itemRoute: '/api/:collection/:id',
   tokenResponseFields: () => ({}),
   itemId: (n) => String(n),

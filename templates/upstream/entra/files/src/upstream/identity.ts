@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { MULTI_TENANT_IDS } from './config.js';
+import type { RestApiAuthMode } from './rest-api/settings.js';
 import { stringClaim, stringList, type IdentityProvider, type TokenAuthSettings, type TokenClaims } from './types.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -51,6 +52,8 @@ export function identityProvider(config: Config): EntraIdentityProvider {
     ...(multiTenant && { jwksUri: `${authority}/${tenantId}/discovery/v2.0/keys` }),
     audience: clientId,
     applicationIdUri,
+    // A user signing in gets an access token for the REST API only when the sign-in names its scopes.
+    ...(actsAsSignedInUser(config.UPSTREAM_API_AUTH) && config.UPSTREAM_SCOPE !== undefined && { signInScopes: config.UPSTREAM_SCOPE.split(' ') }),
     // Entra grants a scope only when the request names the API it belongs to; scopes that already
     // name one (configured in AUTH_SCOPES_SUPPORTED as the portal shows them) stay as they are.
     requestableScope: (scope) => (scope.includes('://') ? scope : `${applicationIdUri}/${scope}`),
@@ -73,21 +76,39 @@ export function identityProvider(config: Config): EntraIdentityProvider {
   };
 }
 
-/** What a token-verifying strategy still needs from this preset's settings. */
+/** Whether the REST API is called with the signed-in user's own token (a mode only projects whose users sign in accept). */
+function actsAsSignedInUser(mode: RestApiAuthMode): boolean {
+  return mode === 'signed_in_user';
+}
+
+/** What a token-verifying strategy (or the sign-in, with oauth-proxy) still needs from this preset's settings. */
 export function identityProviderProblems(config: Config, settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
-  // organizations / common admit tokens from every Entra tenant in the world; serving all of them is
-  // never what an enterprise server means, so the tenants must be named.
-  if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID) && settings.allowedTenants.length === 0) {
-    problems.push(
-      `AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is ${config.ENTRA_TENANT_ID}; list the directory (tenant) IDs this server serves, separated by commas`,
-    );
+  if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID)) {
+    if (settings.signsUsersIn === true) {
+      // Signing in goes to one tenant's endpoints: the multi-tenant issuer (…/{tenantid}/v2.0) names none.
+      problems.push(`ENTRA_TENANT_ID: users sign in at one tenant; ${config.ENTRA_TENANT_ID} is not supported for signing users in, set the directory (tenant) ID`);
+    } else if (settings.allowedTenants.length === 0) {
+      // organizations / common admit tokens from every Entra tenant in the world; serving all of them is
+      // never what an enterprise server means, so the tenants must be named.
+      problems.push(
+        `AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is ${config.ENTRA_TENANT_ID}; list the directory (tenant) IDs this server serves, separated by commas`,
+      );
+    }
   }
   if (config.ENTRA_TENANT_ID === undefined) {
-    problems.push('ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app');
+    problems.push(
+      settings.signsUsersIn === true
+        ? 'ENTRA_TENANT_ID: required to sign users in; the directory (tenant) ID'
+        : 'ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app',
+    );
   }
   if (config.ENTRA_CLIENT_ID === undefined) {
-    problems.push("ENTRA_CLIENT_ID: required to verify access tokens; the application (client) ID of this server's app registration");
+    problems.push(
+      settings.signsUsersIn === true
+        ? "ENTRA_CLIENT_ID: required to read who signed in; the application (client) ID of this server's app registration (the same as SIGN_IN_CLIENT_ID)"
+        : "ENTRA_CLIENT_ID: required to verify access tokens; the application (client) ID of this server's app registration",
+    );
   }
   return problems;
 }

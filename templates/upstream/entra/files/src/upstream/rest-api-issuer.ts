@@ -4,11 +4,15 @@ import type { RestApiTokenIssuer } from './rest-api/token-issuer.js';
 
 /** Entra grants app-only tokens for a whole API: its Application ID URI with the `.default` scope. */
 const SCOPE_EXAMPLE = 'api://00000000-0000-0000-0000-000000000000/.default';
+/** A user's token is for the API whose delegated scopes the sign-in asks for. */
+const DELEGATED_SCOPE_EXAMPLE = 'api://00000000-0000-0000-0000-000000000000/Orders.Read';
 
 /**
  * Entra issues the REST API's app-only tokens (client credentials) at
  * <ENTRA_AUTHORITY_HOST>/<tenant>/oauth2/v2.0/token (UPSTREAM_TOKEN_URL overrides it), for the scope
  * <Application ID URI of the API>/.default, which grants the application permissions an admin consented to.
+ * Where users sign in through this server, UPSTREAM_SCOPE is what their sign-in asks for instead (the
+ * API's delegated scopes), so their own access token is for the REST API.
  */
 export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
   const scope = config.UPSTREAM_SCOPE;
@@ -16,7 +20,13 @@ export function restApiTokenIssuer(config: Config): RestApiTokenIssuer {
     name: 'Microsoft Entra ID',
     tokenUrl: tokenUrlOf(config),
     clientCredentials: scope !== undefined ? { scope } : {},
-    missingFor: () => {
+    missingFor: (mode) => {
+      if (mode === 'signed_in_user') {
+        // Entra issues a user's access token for one API, the one the sign-in's scopes name.
+        return scope === undefined
+          ? [`UPSTREAM_SCOPE: required when UPSTREAM_API_AUTH is signed_in_user; the REST API's delegated scopes users sign in with, e.g. ${DELEGATED_SCOPE_EXAMPLE}`]
+          : [];
+      }
       if (scope === undefined) {
         return [`UPSTREAM_SCOPE: required when UPSTREAM_API_AUTH is client_credentials; the REST API's Application ID URI followed by /.default, e.g. ${SCOPE_EXAMPLE}`];
       }

@@ -83,4 +83,18 @@ describe('Microsoft Entra ID identity provider', () => {
     const config = testConfig({ MCP_TRANSPORT: 'stdio', ENTRA_TENANT_ID: '', ENTRA_CLIENT_ID: '' });
     expect(identityProviderProblems(config, { allowedTenants: [] }).map((problem) => problem.split(':')[0])).toEqual(['ENTRA_TENANT_ID', 'ENTRA_CLIENT_ID']);
   });
+
+  describe('for signing users in through this server', () => {
+    const signingIn = { allowedTenants: [], signsUsersIn: true };
+
+    it('needs one tenant: a multi-tenant issuer names none to sign in at', () => {
+      const config = testConfig({ ENTRA_TENANT_ID: 'organizations', ENTRA_CLIENT_ID: CLIENT, MCP_TRANSPORT: 'stdio' });
+      expect(identityProviderProblems(config, signingIn)).toEqual([expect.stringMatching(/^ENTRA_TENANT_ID: users sign in at one tenant; organizations is not supported/)]);
+    });
+
+    it('says what the tenant and client IDs are for', () => {
+      const problems = identityProviderProblems(testConfig({ ENTRA_TENANT_ID: '', ENTRA_CLIENT_ID: '', MCP_TRANSPORT: 'stdio' }), signingIn);
+      expect(problems).toEqual([expect.stringMatching(/^ENTRA_TENANT_ID: required to sign users in/), expect.stringMatching(/^ENTRA_CLIENT_ID: required to read who signed in/)]);
+    });
+  });
 });

@@ -11,7 +11,7 @@ import type { UpstreamSignInSettings } from './settings.js';
 export function upstreamSignInSettings(config: Config, redirectUri: () => string): { settings: UpstreamSignInSettings } | { problems: string[] } {
   const { SIGN_IN_CLIENT_ID: clientId, SIGN_IN_CLIENT_SECRET: clientSecret, SIGN_IN_CLIENT_AUTH_METHOD: clientAuthMethod } = config;
   const problems = [
-    ...identityProviderProblems(config, { allowedTenants: [] }),
+    ...identityProviderProblems(config, { allowedTenants: [], signsUsersIn: true }),
     ...(clientId === undefined ? ["SIGN_IN_CLIENT_ID: this server's client ID at the identity provider (an authorization code client)"] : []),
     ...(clientSecret === undefined && clientAuthMethod !== 'none' ? ['SIGN_IN_CLIENT_SECRET: the secret of SIGN_IN_CLIENT_ID (or set SIGN_IN_CLIENT_AUTH_METHOD=none for a public client)'] : []),
   ];

@@ -43,8 +43,11 @@ function resolveAuth(config: RestApiConfig, issuer: RestApiTokenIssuer): RestApi
   const requiredFor = `required when UPSTREAM_API_AUTH is ${mode}`;
   switch (mode) {
     case 'none':
-    case 'signed_in_user':
       return { mode };
+    case 'signed_in_user': {
+      const problems = issuer.missingFor(mode);
+      return problems.length > 0 ? { problems } : { mode };
+    }
     case 'api_key':
       return config.UPSTREAM_API_KEY === undefined
         ? { problems: [`UPSTREAM_API_KEY: ${requiredFor}; the key the REST API issued to this server`] }

@@ -1,5 +1,6 @@
 /** The two modes in which this server asks an identity provider for the REST API's tokens. */
-export type TokenGrantMode = 'client_credentials' | 'token_exchange';
+/** How the REST API's tokens come from the identity provider: to this server, exchanged, or to the user at sign-in. */
+export type TokenGrantMode = 'client_credentials' | 'token_exchange' | 'signed_in_user';
 
 /** Extra parameters of a token request, where the identity provider takes them. */
 export interface TokenRequestParams {
@@ -23,6 +24,6 @@ export interface RestApiTokenIssuer {
   readonly clientCredentials: TokenRequestParams;
   /** RFC 8693 token exchange parameters; absent where the identity provider does not exchange tokens. */
   readonly tokenExchange?: TokenRequestParams;
-  /** Settings the identity provider needs for `mode` beyond the client ID, secret and token endpoint (Entra: a scope). */
+  /** Settings the identity provider needs for `mode` beyond the client ID, secret and token endpoint (Entra: a scope, also at sign-in). */
   missingFor(mode: TokenGrantMode): string[];
 }
