@@ -14,11 +14,16 @@ export interface SettingToSet {
 export function settingsToSet(selection: Pick<Selection, 'envVars' | 'upstream' | 'upstreamSettings'>): SettingToSet[] {
   const decided = settledAtGeneration(selection);
   const open = selection.envVars.filter((envVar) => !decided.has(envVar.name));
-  return [
-    ...open.filter((envVar) => envVar.required).map(({ name }) => ({ name, why: 'required' as const })),
-    ...open.filter((envVar) => !envVar.required && envVar.neededToSignIn).map(({ name }) => ({ name, why: 'sign-in' as const })),
-    ...open.filter((envVar) => !envVar.required && !envVar.neededToSignIn && envVar.neededByUpstreamTools).map(({ name }) => ({ name, why: 'upstream tools' as const })),
-  ];
+  return WHY_ORDER.flatMap((why) => open.filter((envVar) => whyToSet(envVar) === why).map(({ name }) => ({ name, why })));
+}
+
+const WHY_ORDER: readonly SettingToSet['why'][] = ['required', 'sign-in', 'upstream tools'];
+
+/** The strongest reason to set a variable, or undefined when the project works without it. */
+function whyToSet(envVar: Selection['envVars'][number]): SettingToSet['why'] | undefined {
+  if (envVar.required) return 'required';
+  if (envVar.neededToSignIn) return 'sign-in';
+  return envVar.neededByUpstreamTools ? 'upstream tools' : undefined;
 }
 
 /**

@@ -84,8 +84,9 @@ function actsAsSignedInUser(mode: RestApiAuthMode): boolean {
 /** What a token-verifying strategy (or the sign-in, with oauth-proxy) still needs from this preset's settings. */
 export function identityProviderProblems(config: Config, settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
+  const signingIn = settings.signsUsersIn === true;
   if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID)) {
-    if (settings.signsUsersIn === true) {
+    if (signingIn) {
       // Signing in goes to one tenant's endpoints: the multi-tenant issuer (…/{tenantid}/v2.0) names none.
       problems.push(`ENTRA_TENANT_ID: users sign in at one tenant; ${config.ENTRA_TENANT_ID} is not supported for signing users in, set the directory (tenant) ID`);
     } else if (settings.allowedTenants.length === 0) {
@@ -98,14 +99,14 @@ export function identityProviderProblems(config: Config, settings: TokenAuthSett
   }
   if (config.ENTRA_TENANT_ID === undefined) {
     problems.push(
-      settings.signsUsersIn === true
+      signingIn
         ? 'ENTRA_TENANT_ID: required to sign users in; the directory (tenant) ID'
         : 'ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app',
     );
   }
   if (config.ENTRA_CLIENT_ID === undefined) {
     problems.push(
-      settings.signsUsersIn === true
+      signingIn
         ? "ENTRA_CLIENT_ID: required to read who signed in; the application (client) ID of this server's app registration (the same as SIGN_IN_CLIENT_ID)"
         : "ENTRA_CLIENT_ID: required to verify access tokens; the application (client) ID of this server's app registration",
     );

@@ -25,10 +25,10 @@ export interface UpstreamUser {
 export async function userOf(as: oauth.AuthorizationServer, upstream: UpstreamServer, response: oauth.TokenEndpointResponse): Promise<UpstreamUser> {
   const idToken = oauth.getValidatedIdTokenClaims(response);
   const fromIdToken = idToken === undefined ? {} : shownClaims(idToken);
-  const fromIdTokenOnly = () => ({ subject: idToken!.sub, claims: fromIdToken, identityClaims: { ...idToken } });
-  if (idToken !== undefined && Object.keys(fromIdToken).length > 0) return fromIdTokenOnly();
+  const idTokenUser: UpstreamUser | undefined = idToken === undefined ? undefined : { subject: idToken.sub, claims: fromIdToken, identityClaims: { ...idToken } };
+  if (idTokenUser !== undefined && Object.keys(fromIdToken).length > 0) return idTokenUser;
   if (as.userinfo_endpoint === undefined) {
-    if (idToken !== undefined) return fromIdTokenOnly();
+    if (idTokenUser !== undefined) return idTokenUser;
     throw new Error('the upstream issued no ID token and has no userinfo endpoint: the user cannot be identified');
   }
   try {
@@ -40,7 +40,7 @@ export async function userOf(as: oauth.AuthorizationServer, upstream: UpstreamSe
       identityClaims: { ...userInfo, ...idToken },
     };
   } catch (error) {
-    if (idToken !== undefined) return fromIdTokenOnly();
+    if (idTokenUser !== undefined) return idTokenUser;
     throw error;
   }
 }
