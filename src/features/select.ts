@@ -62,7 +62,9 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     dependencies,
     // A package needed at run time is never listed twice.
     devDependencies: pinned(layers.flatMap((layer) => layer.devDependencies ?? [])).filter((dependency) => !runtime.has(dependency.name)),
-    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? [])).map((envVar) => resolveEnvVar(envVar, { verifiesTokens, signsUsersIn })),
+    envVars: mergeEnvVars(layers.flatMap((layer) => layer.envVars ?? []))
+      .map((envVar) => resolveEnvVar(envVar, { verifiesTokens, signsUsersIn }))
+      .map((envVar) => ({ ...envVar, example: upstream.exampleOverrides?.[envVar.name] ?? envVar.example })),
     readme: layers.flatMap((layer) =>
       (layer.readme ?? [])
         // Sections on verifying the provider's tokens do not apply where this server issues its own.

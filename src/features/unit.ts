@@ -160,6 +160,11 @@ export interface UpstreamUnit<Id extends string = string, Auth extends string = 
   settings: Settings;
   /** Presets on the rest-api layer: how their identity provider issues the REST API's tokens. */
   restApi?: RestApiTokens;
+  /**
+   * Examples (shown in `.env.example`, and taken as defaults) of settings other units declare, where
+   * this upstream changes them; a setting the project does not have is left alone.
+   */
+  exampleOverrides?: Readonly<Record<string, string>>;
 }
 
 export interface StorageUnit<Id extends string = string> extends OptionUnit<Id> {

@@ -119,10 +119,13 @@ export const UPSTREAM_TOOLS = {
 
 /**
  * What an upstream tool answers over stdio before any of the project's settings are set: what is
- * missing, or, where the tools act as the signed-in user and need nothing more (Salesforce), that the
- * caller must sign in, which nobody does over stdio.
+ * missing, or, where the tools act as the signed-in user and need nothing more (Salesforce, NetSuite
+ * with its account given to the CLI), that the caller must sign in, which nobody does over stdio.
  */
 export function answerBeforeSettings(options: ProjectOptions): { code: string; message: RegExp } {
-  if (options.upstream === 'salesforce' && options.auth === 'oauth-proxy') return { code: 'sign_in_required', message: /did not sign in through this server/ };
+  const signInRequired = { code: 'sign_in_required', message: /did not sign in through this server/ };
+  if (options.auth !== 'oauth-proxy') return { code: 'upstream_not_configured', message: /not configured/ };
+  if (options.upstream === 'salesforce') return signInRequired;
+  if (options.upstream === 'netsuite' && options.netsuite.accountId !== undefined) return signInRequired;
   return { code: 'upstream_not_configured', message: /not configured/ };
 }

@@ -64,6 +64,15 @@ describe('selecting the units of a project', () => {
     expect(readmeOf('jwt')).not.toContain('salesforce-sign-in.md');
   });
 
+  it("takes an upstream's own example of another unit's setting where that upstream has one", () => {
+    const exampleOf = (upstream: string, name: string) => {
+      const options = allCombinations().find((candidate) => candidate.upstream === upstream && candidate.auth === 'oauth-proxy')!;
+      return selectUnits(options).envVars.find((envVar) => envVar.name === name)?.example;
+    };
+    expect(exampleOf('netsuite', 'SIGN_IN_SCOPES')).toBe('');
+    expect(exampleOf('generic', 'SIGN_IN_SCOPES')).toBe('openid,profile,email,offline_access');
+  });
+
   it('puts the base layer first, beneath every unit', () => {
     expect(selectUnits(allCombinations()[0]!).layers[0]?.folder).toBe('base');
   });

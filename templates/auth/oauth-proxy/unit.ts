@@ -18,7 +18,7 @@ export default {
     },
     { ...optionalSecret('SIGN_IN_CLIENT_SECRET', 'Secret of SIGN_IN_CLIENT_ID (not needed with SIGN_IN_CLIENT_AUTH_METHOD=none).'), neededToSignIn: true },
     optionalSetting('SIGN_IN_CLIENT_AUTH_METHOD', 'How the secret is sent to the token endpoint: client_secret_basic, client_secret_post, or none for a public client.', 'client_secret_basic'),
-    optionalSetting('SIGN_IN_SCOPES', 'Scopes requested when users sign in, comma- or space-separated; offline_access lets the server refresh their upstream tokens.', 'openid,profile,email,offline_access'),
+    optionalSetting('SIGN_IN_SCOPES', "Scopes every sign-in asks for besides those the upstream's tools need, comma- or space-separated; with OpenID Connect, offline_access lets the server refresh users' upstream tokens.", 'openid,profile,email,offline_access'),
     optionalSetting('SIGN_IN_TIMEOUT_MS', "Timeout of each call to the identity provider's discovery and token endpoints, in milliseconds.", '10000'),
     optionalSecret('AUTH_SIGNING_KEYS', 'Private JSON Web Key Set signing the access tokens this server issues; the first key signs, the others still verify (rotation). Required in production, the same on every replica.'),
     optionalSetting('AUTH_ACCESS_TOKEN_TTL_SECONDS', 'Lifetime of the access tokens this server issues, in seconds.', '300'),

@@ -58,8 +58,27 @@ export interface IdentityProvider {
    * what the preset's tools need of the user's own token (Salesforce's `api`).
    */
   readonly signInScopes?: readonly string[];
+  /**
+   * For a provider users sign in at with plain OAuth 2.0, without OpenID Connect (NetSuite): its
+   * endpoints and how to tell who signed in (the oauth-proxy strategy). Absent: OpenID Connect,
+   * its endpoints found by discovery and the user named by the ID token or userinfo.
+   */
+  readonly oauthOnlySignIn?: OAuthOnlySignIn;
   /** Turns verified claims into the server's Identity; `subject` is empty when the token names nobody. */
   mapClaims(claims: TokenClaims): Identity;
+}
+
+/** Signing users in at an OAuth 2.0 authorization server that publishes no metadata and issues no ID token. */
+export interface OAuthOnlySignIn {
+  readonly authorizationEndpoint: string;
+  readonly tokenEndpoint: string;
+  /**
+   * The claims of the user a token response was issued to, `sub` at least, read from what the
+   * provider returned (NetSuite's access token is a JWT naming the user); undefined when it names
+   * nobody. The response came straight from the token endpoint over TLS, in exchange for this
+   * server's own credentials: no one else could have put claims in it.
+   */
+  userClaims(response: { readonly access_token: string }): TokenClaims | undefined;
 }
 
 /** What a token-verifying auth strategy tells the preset about its own settings, for cross-checks. */

@@ -34,6 +34,7 @@ export const authEnv = {
   SIGN_IN_CLIENT_ID: z.string().trim().min(1).optional(),
   SIGN_IN_CLIENT_SECRET: z.string().min(1).optional(),
   SIGN_IN_CLIENT_AUTH_METHOD: z.enum(SIGN_IN_CLIENT_AUTH_METHODS).default('client_secret_basic'),
-  SIGN_IN_SCOPES: list.default(['openid', 'profile', 'email', 'offline_access']),
+  /** Default: openid profile email offline_access, or none where users sign in without OpenID Connect (NetSuite). */
+  SIGN_IN_SCOPES: list.optional(),
   SIGN_IN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 };

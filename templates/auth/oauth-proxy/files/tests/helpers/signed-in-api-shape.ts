@@ -13,6 +13,12 @@ export interface SignedInApi {
   readonly itemRoute: string;
   /** Fields the upstream adds to each token response (Salesforce's `instance_url`), given its origin. */
   tokenResponseFields(origin: string): Record<string, string>;
+  /**
+   * Where the upstream is an OAuth 2.0 server without OpenID Connect (NetSuite): the paths of its
+   * fixed endpoints, which the test upstream then serves, and the scopes it grants. Like that upstream, it names the user in a
+   * JWT access token and leaves `iss` out of its authorization responses.
+   */
+  readonly oauthOnly?: { readonly authorizationPath: string; readonly tokenPath: string; readonly scopes: readonly string[] };
   /** The ID of the n-th test item, as the preset's tool accepts it. */
   itemId(n: number): string;
   /** Reads an item through the preset's tool. */

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import express, { type Request, type Response } from 'express';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey } from 'jose';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 import { presetTestIdp } from './preset-claims.js';
@@ -66,7 +66,8 @@ export function upstreamPassword(username: string): string {
  * at: authorization code flow with PKCE and refresh tokens for one confidential client, login and
  * consent pages a headless user agent can fill in, and a small API (GET /api/me, and items where the
  * preset's tools read them, signedInApi.itemRoute) that accepts the access tokens it issued and
- * records whose token each call carried.
+ * records whose token each call carried. Where the preset's upstream has no OpenID Connect
+ * (signedInApi.oauthOnly), requests without openid are answered as that upstream answers them.
  */
 export class TestUpstream {
   /** Every request to the token endpoint, in order. */
@@ -78,6 +79,7 @@ export class TestUpstream {
   #provider!: Provider;
   #redirectUris: readonly string[];
   #signingKey!: Record<string, unknown>;
+  #keys!: { privateKey: CryptoKey; publicKey: CryptoKey };
 
   private constructor(
     readonly issuer: string,
@@ -97,8 +99,8 @@ export class TestUpstream {
     // Where the upstream preset expects its issuer (e.g. /realms/<realm> for Keycloak).
     const upstream = new TestUpstream(`http://127.0.0.1:${port}${presetTestIdp.mountPath}`, server, options);
     const mounted = express.Router();
-    const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-    upstream.#signingKey = { ...(await exportJWK(privateKey)), kid: 'upstream-key', alg: 'RS256', use: 'sig' };
+    upstream.#keys = await generateKeyPair('RS256', { extractable: true });
+    upstream.#signingKey = { ...(await exportJWK(upstream.#keys.privateKey)), kid: 'upstream-key', alg: 'RS256', use: 'sig' };
     upstream.#provider = upstream.#createProvider();
     upstream.#routes(mounted);
     // Looked up per request, so setRedirectUris can replace the provider in place.
@@ -115,6 +117,16 @@ export class TestUpstream {
   /** The client this server is registered as, with its secret. */
   get client(): { clientId: string; clientSecret: string } {
     return { ...TEST_UPSTREAM_CLIENT };
+  }
+
+  /** Where users are sent to sign in: oidc-provider's own path, or the preset's (signedInApi.oauthOnly). */
+  get authorizationEndpoint(): string {
+    return `${this.issuer}${signedInApi.oauthOnly?.authorizationPath ?? '/auth'}`;
+  }
+
+  /** Where codes and refresh tokens are redeemed. */
+  get tokenEndpoint(): string {
+    return `${this.issuer}${signedInApi.oauthOnly?.tokenPath ?? '/token'}`;
   }
 
   /** The upstream API's "who am I" endpoint. */
@@ -202,7 +214,7 @@ export class TestUpstream {
     // The upstream's API: who the bearer of a token is (/api/me) and items of collections, which
     // name the user they were read as, so tests see whose token each call carried.
     app.get(['/api/me', signedInApi.itemRoute], async (req, res) => {
-      const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      const token = await this.#ownToken(/^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1]);
       const accessToken = token === undefined ? undefined : await this.#provider.AccessToken.find(token);
       const grant = accessToken?.grantId === undefined ? undefined : await this.#provider.Grant.find(accessToken.grantId);
       const user = this.#user(accessToken?.accountId);
@@ -213,6 +225,16 @@ export class TestUpstream {
     });
   }
 
+  /**
+   * The provider's own token behind a bearer token: itself, or the one a JWT access token
+   * (answersAsPlainOAuth) stands for, once its signature checks out.
+   */
+  async #ownToken(bearer: string | undefined): Promise<string | undefined> {
+    if (bearer === undefined || bearer.split('.').length !== 3) return bearer;
+    const verified = await jwtVerify(bearer, this.#keys.publicKey, { issuer: this.issuer }).catch(() => undefined);
+    return verified?.payload.jti;
+  }
+
   async #consent(req: Request, res: Response): Promise<void> {
     const details = await this.#provider.interactionDetails(req, res);
     if (req.body.decision !== 'approve') {
@@ -220,16 +242,18 @@ export class TestUpstream {
       return;
     }
     const accountId = String(details.session?.accountId);
-    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
     const grant = (details.grantId === undefined ? undefined : await this.#provider.Grant.find(details.grantId)) ?? new this.#provider.Grant({ accountId, clientId: String(details.params.client_id) });
     if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
     if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
     const grantId = await grant.save();
     this.#grants.set(accountId, (this.#grants.get(accountId) ?? new Set()).add(grantId));
     await this.#provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
   }
 
   #createProvider(): Provider {
+    const { oauthOnly } = signedInApi;
     const singleUse = this.options.singleUseRefreshTokens === true;
     const authMethod = this.options.clientAuthMethod ?? 'client_secret_basic';
     const configuration: Configuration = {
@@ -263,7 +287,9 @@ export class TestUpstream {
           }),
         };
       },
-      features: { devInteractions: { enabled: false }, revocation: { enabled: true } },
+      features: { devInteractions: { enabled: false }, revocation: { enabled: true }, ...(oauthOnly !== undefined && { resourceIndicators: plainOAuthGrants(oauthOnly.scopes) }) },
+      // An upstream without OpenID Connect has its endpoints where the preset expects them.
+      ...(oauthOnly !== undefined && { routes: { authorization: oauthOnly.authorizationPath, token: oauthOnly.tokenPath } }),
       pkce: { required: () => true },
       // Like most providers, a refresh token for every client allowed the grant, whatever the prompt;
       // and one that outlives the upstream's browser session.
@@ -282,6 +308,7 @@ export class TestUpstream {
     };
     const provider = new Provider(this.issuer, configuration);
     provider.use(async (ctx, next) => this.#tokenEndpoint(ctx as KoaContextWithOIDC, next));
+    provider.use(withoutIssInRedirects);
     return provider;
   }
 
@@ -292,8 +319,60 @@ export class TestUpstream {
     const body = ctx.body as Record<string, unknown> | undefined;
     const error = typeof body?.error === 'string' ? body.error : undefined;
     this.tokenRequests.push({ grantType: ctx.oidc.params?.grant_type as string | undefined, status: ctx.status, ...(error !== undefined && { error }) });
-    if (ctx.status === 200 && body !== undefined) ctx.body = { ...body, ...signedInApi.tokenResponseFields(this.origin), ...this.options.extraTokenFields };
+    if (ctx.status !== 200 || body === undefined) return;
+    const accessToken = answersAsPlainOAuth(body.scope) && typeof body.access_token === 'string' ? await this.#asJwt(body.access_token) : body.access_token;
+    ctx.body = { ...body, access_token: accessToken, ...signedInApi.tokenResponseFields(this.origin), ...this.options.extraTokenFields };
   }
+
+  /** The provider's access token as an upstream without OpenID Connect issues it: a JWT naming the user. */
+  async #asJwt(token: string): Promise<string> {
+    const stored = await this.#provider.AccessToken.find(token);
+    if (stored === undefined) throw new Error('the provider issued an access token it cannot find');
+    return new SignJWT({ scope: stored.scope ?? '', client_id: stored.clientId })
+      .setProtectedHeader({ alg: 'RS256', kid: 'upstream-key', typ: 'JWT' })
+      .setIssuer(this.issuer)
+      .setSubject(String(stored.accountId))
+      .setAudience(TEST_UPSTREAM_CLIENT.clientId)
+      .setJti(token)
+      .setIssuedAt()
+      .setExpirationTime(stored.exp ?? Math.floor(Date.now() / 1000) + 3600)
+      .sign(this.#keys.privateKey);
+  }
+}
+
+/**
+ * Whether a grant of `scope` is answered the way an upstream without OpenID Connect answers (see
+ * signedInApi.oauthOnly): only where the preset's upstream is one, and only for grants that did not
+ * ask for openid, so the same test upstream still plays a standard OpenID provider for OpenID requests.
+ */
+function answersAsPlainOAuth(scope: unknown): boolean {
+  return signedInApi.oauthOnly !== undefined && !String(scope ?? '').split(' ').includes('openid');
+}
+
+/**
+ * Grants of an upstream without OpenID Connect: requests without openid are for its API, whose
+ * `scopes` they may ask for (oidc-provider grants scopes other than OpenID ones only for a resource).
+ */
+function plainOAuthGrants(scopes: readonly string[]): NonNullable<NonNullable<Configuration['features']>['resourceIndicators']> {
+  const api = 'urn:test-upstream:api';
+  return {
+    enabled: true,
+    defaultResource: (ctx) => (answersAsPlainOAuth(ctx.oidc.params?.scope) ? api : undefined),
+    getResourceServerInfo: () => ({ scope: scopes.join(' '), accessTokenFormat: 'opaque' }),
+    useGrantedResource: () => true,
+  };
+}
+
+/** Authorization responses without RFC 9207's `iss`, as from an upstream that does not advertise it. */
+async function withoutIssInRedirects(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+  await next();
+  if (!answersAsPlainOAuth(ctx.oidc?.params?.scope)) return;
+  const location = ctx.response.get('location');
+  if (location === '' || !URL.canParse(location)) return;
+  const url = new URL(location);
+  if (!url.searchParams.has('iss') || !url.searchParams.has('state')) return;
+  url.searchParams.delete('iss');
+  ctx.response.set('location', url.href);
 }
 
 function loginPage(uid: string, problem?: string): string {

@@ -344,6 +344,7 @@ export async function startFakeNetSuite(options: FakeNetSuiteOptions = {}): Prom
     url: origin,
     tokenUrl: `${origin}${TOKEN_PATH}`,
     serverEnv: {
+      NETSUITE_AUTH_FLOW: 'client_credentials',
       NETSUITE_REST_URL: origin,
       NETSUITE_CLIENT_ID: clientId,
       NETSUITE_CERTIFICATE_ID: certificateId,

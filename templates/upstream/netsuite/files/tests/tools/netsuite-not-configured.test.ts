@@ -18,7 +18,7 @@ describe.each(ERAS)('NetSuite tools without NetSuite settings, over the %s proto
   });
 
   it.each(CALLS)('$name answers upstream_not_configured, naming what is missing', async (call) => {
-    connection = await connectInProcess(era);
+    connection = await connectInProcess(era, { env: { NETSUITE_AUTH_FLOW: 'client_credentials' } });
     const result = await connection.client.callTool(call);
     expect(result.isError).toBe(true);
     expect(toolErrorOf(result)).toMatchObject({

@@ -2,6 +2,9 @@ import type { Config } from '../../config.js';
 import { identityProvider, identityProviderProblems } from '../../upstream/index.js';
 import type { UpstreamSignInSettings } from './settings.js';
 
+/** What a sign-in asks an OpenID Connect provider for unless SIGN_IN_SCOPES says otherwise: who the user is, and refresh tokens. */
+const OPENID_SIGN_IN_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
+
 /**
  * The upstream client users sign in through, from configuration: the upstream preset's identity
  * provider (its issuer, found by discovery, and the scopes its tools need) and this server's client there. Or every setting still
@@ -17,13 +20,20 @@ export function upstreamSignInSettings(config: Config, redirectUri: () => string
   ];
   if (clientId === undefined || problems.length > 0) return { problems };
   const idp = identityProvider(config);
+  const { oauthOnlySignIn: oauthOnly } = idp;
+  // Without OpenID Connect there is no ID token to ask for: openid would only be refused upstream.
+  if (oauthOnly !== undefined && config.SIGN_IN_SCOPES?.includes('openid') === true) {
+    return { problems: ['SIGN_IN_SCOPES: users sign in here with OAuth 2.0 without OpenID Connect; remove openid'] };
+  }
+  const scopes = config.SIGN_IN_SCOPES ?? (oauthOnly === undefined ? OPENID_SIGN_IN_SCOPES : []);
   return {
     settings: {
       issuer: idp.issuer,
+      ...(oauthOnly !== undefined && { oauthOnly }),
       clientId,
       ...(clientSecret !== undefined && clientAuthMethod !== 'none' && { clientSecret }),
       clientAuthMethod,
-      scopes: [...new Set([...config.SIGN_IN_SCOPES, ...(idp.signInScopes ?? [])])],
+      scopes: [...new Set([...scopes, ...(idp.signInScopes ?? [])])],
       get redirectUri() {
         return redirectUri();
       },

@@ -1,7 +1,14 @@
+import type { OAuthOnlySignIn } from '../../upstream/types.js';
+
 /** How this server signs users in at the upstream (OAuth 2.0 authorization code flow with PKCE, OpenID Connect). */
 export interface UpstreamSignInSettings {
-  /** The OpenID Connect issuer; its metadata is discovered at <issuer>/.well-known/openid-configuration. */
+  /**
+   * The OpenID Connect issuer; its metadata is discovered at <issuer>/.well-known/openid-configuration.
+   * With `oauthOnly`, the authorization server's identifier (RFC 9207 `iss`), never contacted.
+   */
   issuer: string;
+  /** Fixed endpoints, and the user read from the token response, for an upstream without OpenID Connect. */
+  oauthOnly?: OAuthOnlySignIn;
   clientId: string;
   /** Absent for a public client (clientAuthMethod 'none'). */
   clientSecret?: string;

@@ -8,7 +8,7 @@ import { authorizationUrl } from './authorization-url.js';
 import { safeCause, SignInError } from './errors.js';
 import { upstreamName, type UpstreamSignInSettings } from './settings.js';
 import { tokenSetFrom, type UpstreamTokenSet } from './token-set.js';
-import { userOf } from './user.js';
+import { UnidentifiedUserError, userOf } from './user.js';
 import { isLoopbackHttp, upstreamServer } from './upstream-server.js';
 
 export interface UpstreamSignIn {
@@ -122,7 +122,7 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
         }
         throw unavailable(name, error, interactionUid);
       }
-      const user = await userOf(as, upstream, response).catch((error: unknown) => {
+      const user = await userOf(as, upstream, response, settings.oauthOnly).catch((error: unknown) => {
         throw unavailable(name, error, interactionUid);
       });
       return { interactionUid, tokens: tokenSetFrom(response, user, obtainedAt), identityClaims: user.identityClaims };
@@ -145,7 +145,7 @@ function refusalMessage(name: string, error: string): string {
 function unavailable(name: string, error: unknown, interactionUid: string | undefined): SignInError {
   if (error instanceof SignInError) return error;
   const message =
-    error instanceof oauth.OperationProcessingError
+    error instanceof oauth.OperationProcessingError || error instanceof UnidentifiedUserError
       ? `${capitalised(name)} answered in a way this server cannot accept. Try again, or ask an administrator.`
       : `${capitalised(name)} cannot be reached right now. Try again in a moment.`;
   return new SignInError('upstream_unavailable', message, {

@@ -6,7 +6,7 @@ import type { UpstreamSignInSettings } from './settings.js';
 /** The upstream authorization server as this server talks to it: metadata, client, request options. */
 export interface UpstreamServer {
   /**
-   * The discovered metadata; discovered once, and again after a failed attempt. Bounded by the
+   * The discovered metadata (an OAuth-only upstream's fixed endpoints); discovered once, and again after a failed attempt. Bounded by the
    * timeout alone: the discovery is shared, so one caller giving up must not fail the others.
    */
   metadata(): Promise<oauth.AuthorizationServer>;
@@ -28,7 +28,9 @@ export function isLoopbackHttp(url: URL): boolean {
 
 export function upstreamServer(settings: UpstreamSignInSettings, fetchImpl: typeof fetch = fetch): UpstreamServer {
   const issuer = new URL(settings.issuer);
-  const insecure = isLoopbackHttp(issuer);
+  const { oauthOnly } = settings;
+  const contacted = oauthOnly === undefined ? [issuer] : [oauthOnly.authorizationEndpoint, oauthOnly.tokenEndpoint].map((url) => new URL(url));
+  const insecure = contacted.some(isLoopbackHttp);
   const transport = async (url: string, options: oauth.CustomFetchOptions<string, unknown>): Promise<Response> => {
     const target = new URL(url);
     if (target.protocol !== 'https:' && !isLoopbackHttp(target)) throw new TypeError(`refusing to send a request to ${target.origin} over ${target.protocol}`);
@@ -43,7 +45,9 @@ export function upstreamServer(settings: UpstreamSignInSettings, fetchImpl: type
     };
   };
   let discovered: Promise<oauth.AuthorizationServer> | undefined;
-  const discover = async () => {
+  const discover = async (): Promise<oauth.AuthorizationServer> => {
+    // An upstream without OpenID Connect publishes no metadata: its endpoints are known up front.
+    if (oauthOnly !== undefined) return { issuer: settings.issuer, authorization_endpoint: oauthOnly.authorizationEndpoint, token_endpoint: oauthOnly.tokenEndpoint };
     const response = await oauth.discoveryRequest(issuer, { ...requestOptions(), algorithm: 'oidc' });
     return oauth.processDiscoveryResponse(issuer, response);
   };

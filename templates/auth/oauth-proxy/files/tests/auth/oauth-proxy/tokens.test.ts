@@ -90,7 +90,7 @@ describe('the tokens a client receives', () => {
       vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
         const response = await realFetch(input, init);
         const url = new URL(input instanceof Request ? input.url : String(input));
-        if (bed !== undefined && url.href === `${bed.upstream.issuer}/token` && response.ok) upstreamTokenResponses.push((await response.clone().json()) as Record<string, unknown>);
+        if (bed !== undefined && url.href === bed.upstream.tokenEndpoint && response.ok) upstreamTokenResponses.push((await response.clone().json()) as Record<string, unknown>);
         return response;
       });
       bed = await startProxyTestBed();
@@ -107,7 +107,8 @@ describe('the tokens a client receives', () => {
       await client.close();
 
       const secrets = upstreamTokenResponses.flatMap((answer) => [answer.access_token, answer.refresh_token, answer.id_token]).filter((value) => typeof value === 'string');
-      expect(secrets.length).toBeGreaterThanOrEqual(3);
+      // An access and a refresh token at least (and an ID token where the upstream speaks OpenID Connect).
+      expect(secrets.length).toBeGreaterThanOrEqual(2);
       for (const secret of secrets) expect(received).not.toContain(secret);
     });
   });

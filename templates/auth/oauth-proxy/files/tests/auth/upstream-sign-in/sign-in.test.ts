@@ -38,7 +38,7 @@ const codeExchanges = () => upstream.tokenRequests.filter((request) => request.g
 describe('upstream sign-in', () => {
   it('begins at the upstream authorization endpoint with an S256 challenge, a state and a nonce', async () => {
     const url = await signIn().begin('interaction-1');
-    expect(url.origin + url.pathname).toBe(`${upstream.issuer}/auth`);
+    expect(url.origin + url.pathname).toBe(upstream.authorizationEndpoint);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: upstream.client.clientId,
       redirect_uri: CALLBACK,

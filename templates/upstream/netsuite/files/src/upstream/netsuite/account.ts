@@ -14,12 +14,22 @@ export function normaliseAccountId(value: string): string | undefined {
   return ACCOUNT_ID.test(candidate) ? candidate : undefined;
 }
 
-/** The account's REST host: lower case, with `-` where the account ID has `_` (1234567_SB1 -> 1234567-sb1). */
+/** The account ID as NetSuite's host names spell it: lower case, with `-` where the account ID has `_` (1234567_SB1 -> 1234567-sb1). */
+function hostLabel(accountId: string): string {
+  return accountId.toLowerCase().replace(/_/g, '-');
+}
+
+/** The account's REST host. */
 export function accountHost(accountId: string): string {
-  return `${accountId.toLowerCase().replace(/_/g, '-')}.suitetalk.api.netsuite.com`;
+  return `${hostLabel(accountId)}.suitetalk.api.netsuite.com`;
 }
 
 /** Where the account's REST web services live, unless NETSUITE_REST_URL says otherwise. */
 export function accountRestUrl(accountId: string): string {
   return `https://${accountHost(accountId)}`;
+}
+
+/** Where the account's users sign in, unless NETSUITE_APP_URL says otherwise: its own UI host. */
+export function accountAppUrl(accountId: string): string {
+  return `https://${hostLabel(accountId)}.app.netsuite.com`;
 }

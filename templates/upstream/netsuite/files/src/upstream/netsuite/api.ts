@@ -6,6 +6,7 @@ import { createUpstreamClient } from '../http/upstream-client.js';
 import { NETSUITE, parseNetSuiteError } from './error-body.js';
 import { netSuiteRecords, type NetSuiteRecords } from './records.js';
 import type { NetSuiteSettings } from './settings.js';
+import { signedInUserNetSuiteToken } from './signed-in-user.js';
 import { netSuiteSuiteQl, type NetSuiteSuiteQl } from './suiteql.js';
 import { netSuiteTokenSource } from './token-source.js';
 
@@ -26,16 +27,19 @@ export interface NetSuiteApiDeps {
 }
 
 /**
- * NetSuite's REST web services with this server's own credentials. One token (shared in the store
- * by every replica) and one circuit breaker serve every caller; requests stay below /services/rest
- * of the account's host.
+ * NetSuite's REST web services, as the signed-in user or with this server's own credentials (then
+ * one token, shared in the store by every replica, serves every caller). One circuit breaker serves
+ * every caller; requests stay below /services/rest of the account's host.
  */
 export function createNetSuiteApi(settings: NetSuiteSettings, deps: NetSuiteApiDeps): NetSuiteApi {
   const now = deps.now ?? Date.now;
   const client = createUpstreamClient({
     upstream: NETSUITE,
     baseUrl: `${settings.restUrl}/services/rest`,
-    tokenSource: netSuiteTokenSource(settings, deps.policy, now, sharedTokenCache(deps.store, deps.logger, deps.policy.timeoutMs)),
+    tokenSource:
+      settings.flow === 'signed_in_user'
+        ? signedInUserNetSuiteToken()
+        : netSuiteTokenSource(settings, deps.policy, now, sharedTokenCache(deps.store, deps.logger, deps.policy.timeoutMs)),
     timeoutMs: deps.policy.timeoutMs,
     retry: deps.policy.retry,
     breaker: deps.policy.breaker,

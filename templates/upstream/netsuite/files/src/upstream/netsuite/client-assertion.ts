@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose/jwt/sign';
 
-import type { NetSuiteSettings } from './settings.js';
+import type { NetSuiteClientCredentials } from './settings.js';
 
 /**
  * How long a client assertion is valid. NetSuite accepts up to an hour; a token request follows the
@@ -8,14 +8,12 @@ import type { NetSuiteSettings } from './settings.js';
  */
 export const ASSERTION_LIFETIME_SECONDS = 300;
 
-type AssertionSettings = Pick<NetSuiteSettings, 'clientId' | 'certificateId' | 'privateKey' | 'algorithm' | 'scopes' | 'tokenUrl'>;
-
 /**
  * The JWT this server authenticates to NetSuite's token endpoint with (OAuth 2.0 client credentials,
  * M2M): signed with the private key of the certificate mapped to the integration, which NetSuite finds
  * by the certificate ID in `kid`. A fresh one per token request.
  */
-export function signClientAssertion(settings: AssertionSettings, now: number): Promise<string> {
+export function signClientAssertion(settings: NetSuiteClientCredentials, now: number): Promise<string> {
   const issuedAt = Math.floor(now / 1000);
   return new SignJWT({ scope: [...settings.scopes] })
     .setProtectedHeader({ alg: settings.algorithm, typ: 'JWT', kid: settings.certificateId })

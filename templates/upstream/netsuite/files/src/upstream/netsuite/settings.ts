@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 import { accountRestUrl } from './account.js';
+import type { NetSuiteAuthFlow } from './auth-flows.js';
 
 /** Algorithms NetSuite accepts for the client assertion that this server supports: one per key type. */
 export const SIGNING_ALGORITHMS = ['PS256', 'ES256'] as const;
@@ -10,10 +11,8 @@ export type SigningAlgorithm = (typeof SIGNING_ALGORITHMS)[number];
 export const NETSUITE_SCOPES = ['rest_webservices', 'restlets', 'suite_analytics'] as const;
 export type NetSuiteScope = (typeof NETSUITE_SCOPES)[number];
 
-/** Everything needed to call NetSuite, once the configuration is complete. */
-export interface NetSuiteSettings {
-  /** Origin (and any path prefix) of the account's REST web services, without a trailing slash. */
-  readonly restUrl: string;
+/** This server's own machine-to-machine credentials: the client credentials grant with a certificate. */
+export interface NetSuiteClientCredentials {
   /** The OAuth 2.0 token endpoint; also the audience of the client assertion. */
   readonly tokenUrl: string;
   readonly clientId: string;
@@ -23,9 +22,18 @@ export interface NetSuiteSettings {
   readonly scopes: readonly NetSuiteScope[];
 }
 
+/**
+ * Everything needed to call NetSuite, once the configuration is complete: where its REST web services
+ * are (origin and any path prefix, without a trailing slash), and whose token the calls carry.
+ */
+export type NetSuiteSettings =
+  | { readonly flow: 'signed_in_user'; readonly restUrl: string }
+  | ({ readonly flow: 'client_credentials'; readonly restUrl: string } & NetSuiteClientCredentials);
+
 /** The NETSUITE_* settings as the config schema reads them (src/upstream/config.ts). */
 export interface NetSuiteConfig {
   readonly NETSUITE_ACCOUNT_ID?: string | undefined;
+  readonly NETSUITE_AUTH_FLOW: NetSuiteAuthFlow;
   readonly NETSUITE_CLIENT_ID?: string | undefined;
   readonly NETSUITE_CERTIFICATE_ID?: string | undefined;
   readonly NETSUITE_PRIVATE_KEY?: KeyObject | undefined;
@@ -36,17 +44,31 @@ export interface NetSuiteConfig {
 
 export type NetSuiteSettingsResult = { settings: NetSuiteSettings; problems?: never } | { settings?: never; problems: string[] };
 
+/** Where the account's REST web services are: NETSUITE_REST_URL, or the account's own host. */
+export function netSuiteRestUrl(config: Pick<NetSuiteConfig, 'NETSUITE_ACCOUNT_ID' | 'NETSUITE_REST_URL'>): string | undefined {
+  return config.NETSUITE_REST_URL ?? (config.NETSUITE_ACCOUNT_ID === undefined ? undefined : accountRestUrl(config.NETSUITE_ACCOUNT_ID));
+}
+
 /**
  * The NetSuite settings, or every reason they are not usable yet. Each variable is valid on its own
  * by now (the config schema checked it); what is left is what is missing and what does not fit together.
+ * Acting as the signed-in user needs no credential of this server's own: each call carries the
+ * token of the user who made it.
  */
 export function readNetSuiteSettings(config: NetSuiteConfig): NetSuiteSettingsResult {
-  const { NETSUITE_CLIENT_ID: clientId, NETSUITE_CERTIFICATE_ID: certificateId, NETSUITE_PRIVATE_KEY: privateKey } = config;
-  const restUrl = config.NETSUITE_REST_URL ?? (config.NETSUITE_ACCOUNT_ID === undefined ? undefined : accountRestUrl(config.NETSUITE_ACCOUNT_ID));
+  const restUrl = netSuiteRestUrl(config);
   const problems: string[] = [];
   if (restUrl === undefined) {
     problems.push('NETSUITE_ACCOUNT_ID: required to reach NetSuite; set it to the account ID from Setup > Company > Company Information, e.g. 1234567 or 1234567_SB1');
   }
+  if (!config.NETSUITE_SCOPES.includes('rest_webservices')) {
+    problems.push('NETSUITE_SCOPES: must include rest_webservices, the scope of the record and SuiteQL APIs');
+  }
+  if (config.NETSUITE_AUTH_FLOW === 'signed_in_user') {
+    return restUrl === undefined || problems.length > 0 ? { problems } : { settings: { flow: 'signed_in_user', restUrl } };
+  }
+
+  const { NETSUITE_CLIENT_ID: clientId, NETSUITE_CERTIFICATE_ID: certificateId, NETSUITE_PRIVATE_KEY: privateKey } = config;
   if (clientId === undefined) {
     problems.push('NETSUITE_CLIENT_ID: required to obtain access tokens; set it to the client ID of the integration record');
   }
@@ -58,15 +80,13 @@ export function readNetSuiteSettings(config: NetSuiteConfig): NetSuiteSettingsRe
   } else {
     problems.push(...keyProblems(privateKey, config.NETSUITE_SIGNING_ALGORITHM));
   }
-  if (!config.NETSUITE_SCOPES.includes('rest_webservices')) {
-    problems.push('NETSUITE_SCOPES: must include rest_webservices, the scope of the record and SuiteQL APIs');
-  }
 
   if (restUrl === undefined || clientId === undefined || certificateId === undefined || privateKey === undefined || problems.length > 0) return { problems };
   return {
     settings: {
+      flow: 'client_credentials',
       restUrl,
-      tokenUrl: `${restUrl}/services/rest/auth/oauth2/v1/token`,
+      tokenUrl: netSuiteTokenUrl(restUrl),
       clientId,
       certificateId,
       privateKey,
@@ -74,6 +94,11 @@ export function readNetSuiteSettings(config: NetSuiteConfig): NetSuiteSettingsRe
       scopes: config.NETSUITE_SCOPES,
     },
   };
+}
+
+/** The OAuth 2.0 token endpoint of the account whose REST web services are at `restUrl`. */
+export function netSuiteTokenUrl(restUrl: string): string {
+  return `${restUrl}/services/rest/auth/oauth2/v1/token`;
 }
 
 /** PS256 signs with an RSA key, ES256 with an EC key on curve P-256; any other pairing fails at NetSuite. */

@@ -4,7 +4,7 @@ import type { SharedTokenCache } from '../http/shared-token-cache.js';
 import type { TokenSource } from '../http/token-source.js';
 import { signClientAssertion } from './client-assertion.js';
 import { NETSUITE } from './error-body.js';
-import type { NetSuiteSettings } from './settings.js';
+import type { NetSuiteClientCredentials } from './settings.js';
 
 /**
  * This server's NetSuite access token: the client credentials grant with a signed client assertion
@@ -12,7 +12,7 @@ import type { NetSuiteSettings } from './settings.js';
  * lives an hour and is replaced ahead of expiry, or at once when NetSuite refuses it; replicas share
  * it through `tokenCache`.
  */
-export function netSuiteTokenSource(settings: NetSuiteSettings, policy: UpstreamHttpPolicy, now: () => number, tokenCache: SharedTokenCache): TokenSource {
+export function netSuiteTokenSource(settings: NetSuiteClientCredentials, policy: UpstreamHttpPolicy, now: () => number, tokenCache: SharedTokenCache): TokenSource {
   return clientCredentialsTokenSource({
     upstream: NETSUITE,
     tokenUrl: settings.tokenUrl,

@@ -3,17 +3,16 @@ import { describe, expect, it } from 'vitest';
 
 import { ASSERTION_LIFETIME_SECONDS, signClientAssertion } from '../../../src/upstream/netsuite/client-assertion.js';
 import { parsePrivateKey } from '../../../src/upstream/netsuite/private-key.js';
-import type { NetSuiteSettings } from '../../../src/upstream/netsuite/settings.js';
+import type { NetSuiteClientCredentials } from '../../../src/upstream/netsuite/settings.js';
 import { netSuiteTestKeys, type TestSigningAlgorithm } from '../../helpers/netsuite-keys.js';
 
 const TOKEN_URL = 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token';
 const NOW = Date.UTC(2030, 0, 1, 12, 0, 0);
 
-function settings(algorithm: TestSigningAlgorithm = 'PS256'): NetSuiteSettings {
+function settings(algorithm: TestSigningAlgorithm = 'PS256'): NetSuiteClientCredentials {
   const privateKey = parsePrivateKey(netSuiteTestKeys(algorithm).privateKeyPem);
   if (privateKey === undefined) throw new Error('test key does not parse');
   return {
-    restUrl: 'https://1234567-sb1.suitetalk.api.netsuite.com',
     tokenUrl: TOKEN_URL,
     clientId: 'integration-client-id',
     certificateId: 'certificate-id',
