@@ -46,8 +46,15 @@ function payloadOf(token: string): Record<string, unknown> | undefined {
   }
 }
 
+/** Where the account's users sign in, as the configuration gives it (any of it may be missing). */
+interface SignInLocation {
+  readonly NETSUITE_ACCOUNT_ID?: string | undefined;
+  readonly NETSUITE_APP_URL?: string | undefined;
+  readonly NETSUITE_REST_URL?: string | undefined;
+}
+
 /** Users sign in at the account: it must be known (or both of its URLs given). */
-export function identityProviderProblems(config: Config, _settings: TokenAuthSettings): string[] {
+export function identityProviderProblems(config: SignInLocation, _settings: TokenAuthSettings): string[] {
   const located = config.NETSUITE_ACCOUNT_ID !== undefined || (config.NETSUITE_REST_URL !== undefined && config.NETSUITE_APP_URL !== undefined);
   return located ? [] : ['NETSUITE_ACCOUNT_ID: required to sign users in at NetSuite; set it to the account ID from Setup > Company > Company Information, e.g. 1234567 or 1234567_SB1'];
 }
