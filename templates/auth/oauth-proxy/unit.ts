@@ -29,6 +29,7 @@ export default {
     optionalSetting('AUTH_CLOCK_SKEW_SECONDS', "Tolerance, in seconds, when checking exp and nbf against this server's clock.", '30'),
     optionalSetting('AUTH_VERIFIED_TOKEN_CACHE_SECONDS', 'Longest time, in seconds, one successful verification of an access token is reused for the same token (never beyond its exp); 0 verifies every request in full.', '60'),
     optionalSetting('AUTH_SCOPES_SUPPORTED', 'Scopes clients may request and the metadata advertises. Default: every scope a tool declares.', 'mcp:tools'),
+    optionalSetting('AUTH_ALLOWED_TENANTS', 'Comma-separated tenants whose users may sign in, as the identity provider names them (Entra directory IDs, Salesforce org IDs, NetSuite account IDs, OIDC_TENANT_CLAIM). Unset: any tenant.', 'acme,globex'),
     optionalSetting('AUTH_RESOURCE_NAME', 'Human-readable name of this server in its protected-resource metadata. Default: the package name.', 'Acme MCP server'),
   ],
   readme: [{ file: 'oauth-proxy.md' }],

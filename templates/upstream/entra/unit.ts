@@ -1,4 +1,5 @@
 import { neededByUpstreamTools, optionalSetting, type RestApiTokens, type UpstreamUnit } from '../../../src/features/unit.js';
+import { entraSignIn } from '../../layers/entra-sign-in/layer.js';
 import { restApi, restApiSettings } from '../../layers/rest-api/layer.js';
 
 /** App-only tokens at <authority>/<tenant>/oauth2/v2.0/token, for <Application ID URI>/.default; the secret goes in the body. */
@@ -17,7 +18,7 @@ export default {
   label: 'Microsoft Entra ID',
   hint: 'an Entra app registration; single- or multi-tenant',
   folder: 'upstream/entra',
-  layers: [restApi],
+  layers: [restApi, entraSignIn],
   // Entra has no token introspection endpoint: its access tokens are JWTs, verified locally.
   authStrategies: ['jwt', 'oauth-proxy', 'gateway', 'none'],
   settings: {},

@@ -59,26 +59,27 @@ export interface IdentityProvider {
    */
   readonly signInScopes?: readonly string[];
   /**
-   * For a provider users sign in at with plain OAuth 2.0, without OpenID Connect (NetSuite): its
-   * endpoints and how to tell who signed in (the oauth-proxy strategy). Absent: OpenID Connect,
-   * its endpoints found by discovery and the user named by the ID token or userinfo.
+   * Where users sign in (the oauth-proxy strategy), when the provider's metadata cannot say: NetSuite
+   * publishes none, and Entra's multi-tenant metadata names no issuer. Absent: found by discovery.
    */
-  readonly oauthOnlySignIn?: OAuthOnlySignIn;
+  readonly signInEndpoints?: SignInEndpoints;
+  /**
+   * For a provider users sign in at with plain OAuth 2.0, without OpenID Connect (NetSuite): the
+   * claims of the user a token response was issued to, `sub` at least, read from what the provider
+   * returned (NetSuite's access token is a JWT naming the user); undefined when it names nobody. The
+   * response came straight from the token endpoint over TLS, in exchange for this server's own
+   * credentials: no one else could have put claims in it. Absent: OpenID Connect, the user named by
+   * the ID token (checked against `issuerFor`, where the issuer differs per tenant) or userinfo.
+   */
+  signedInUserClaims?(response: { readonly access_token: string }): TokenClaims | undefined;
   /** Turns verified claims into the server's Identity; `subject` is empty when the token names nobody. */
   mapClaims(claims: TokenClaims): Identity;
 }
 
-/** Signing users in at an OAuth 2.0 authorization server that publishes no metadata and issues no ID token. */
-export interface OAuthOnlySignIn {
+/** The endpoints of the authorization code flow at a provider users sign in at. */
+export interface SignInEndpoints {
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
-  /**
-   * The claims of the user a token response was issued to, `sub` at least, read from what the
-   * provider returned (NetSuite's access token is a JWT naming the user); undefined when it names
-   * nobody. The response came straight from the token endpoint over TLS, in exchange for this
-   * server's own credentials: no one else could have put claims in it.
-   */
-  userClaims(response: { readonly access_token: string }): TokenClaims | undefined;
 }
 
 /** What a token-verifying auth strategy tells the preset about its own settings, for cross-checks. */

@@ -31,6 +31,8 @@ export const authEnv = {
   /** Scopes advertised to clients. Default: every scope a tool declares. */
   AUTH_SCOPES_SUPPORTED: list.optional(),
   AUTH_RESOURCE_NAME: z.string().trim().min(1).optional(),
+  /** Tenants whose users may sign in, as the identity provider names them; empty admits every tenant. */
+  AUTH_ALLOWED_TENANTS: list.default([]),
   SIGN_IN_CLIENT_ID: z.string().trim().min(1).optional(),
   SIGN_IN_CLIENT_SECRET: z.string().min(1).optional(),
   SIGN_IN_CLIENT_AUTH_METHOD: z.enum(SIGN_IN_CLIENT_AUTH_METHODS).default('client_secret_basic'),

@@ -83,7 +83,9 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
   );
 
   const resourceServer = createResourceServer(
-    { AUTH_ALLOWED_TENANTS: [], AUTH_SCOPES_SUPPORTED: scopes, AUTH_RESOURCE_NAME: config.AUTH_RESOURCE_NAME },
+    // The tenant in this server's tokens is the one the user signed in with: checked again on every
+    // request, a tenant removed from AUTH_ALLOWED_TENANTS loses access at once.
+    { AUTH_ALLOWED_TENANTS: config.AUTH_ALLOWED_TENANTS, AUTH_SCOPES_SUPPORTED: scopes, AUTH_RESOURCE_NAME: config.AUTH_RESOURCE_NAME },
     deps,
     {
       idp: ownIssuer,
@@ -114,8 +116,12 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         store: namespacedStore(deps.sealed, 'interactions'),
         // Read only once someone signs in, which needs the identity provider settings: a server without them still starts.
         idp: () => identityProvider(config),
+        allowedTenants: config.AUTH_ALLOWED_TENANTS,
         upstreamName: 'your identity provider',
-        upstreamOrigins: async () => ('settings' in signIn ? [new URL(signIn.settings.issuer).origin] : []),
+        upstreamOrigins: async () => {
+          const origin = await upstreamSignIn?.authorizationOrigin();
+          return origin === undefined ? [] : [origin];
+        },
         refreshTokenTtlSeconds: config.AUTH_REFRESH_TOKEN_TTL_SECONDS,
         logger: deps.logger,
       });

@@ -32,6 +32,11 @@ export interface TestUpstreamOptions {
   accessTokenTtlSeconds?: number;
   /** Added to every successful token response, beyond what the preset's API adds (signedInApi.tokenResponseFields). */
   extraTokenFields?: Readonly<Record<string, string>>;
+  /**
+   * More paths of the provider's endpoints: a request to a key (a path of the upstream's origin) is
+   * served as one to its value (a path below the issuer), e.g. Entra's multi-tenant endpoints.
+   */
+  endpointAliases?: Readonly<Record<string, string>>;
 }
 
 /** One request to the token endpoint, as the upstream saw it. */
@@ -105,6 +110,13 @@ export class TestUpstream {
     upstream.#routes(mounted);
     // Looked up per request, so setRedirectUris can replace the provider in place.
     mounted.use((req, res) => upstream.#provider.callback()(req, res));
+    for (const [alias, target] of Object.entries(options.endpointAliases ?? {})) {
+      app.all(alias, (req, _res, next) => {
+        const query = req.url.indexOf('?');
+        req.url = `${presetTestIdp.mountPath}${target}${query === -1 ? '' : req.url.slice(query)}`;
+        next();
+      });
+    }
     app.use(presetTestIdp.mountPath || '/', mounted);
     return upstream;
   }

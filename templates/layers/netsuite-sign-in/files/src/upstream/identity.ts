@@ -26,18 +26,15 @@ export function identityProvider(config: Config): IdentityProvider {
     discoveryUrl: `${restUrl}/.well-known/openid-configuration`,
     // The tools' scopes: rest_webservices at least (the record and SuiteQL APIs).
     signInScopes: config.NETSUITE_SCOPES,
-    oauthOnlySignIn: {
-      authorizationEndpoint: `${appUrl}/app/login/oauth2/authorize.nl`,
-      tokenEndpoint: netSuiteTokenUrl(restUrl),
-      userClaims: (response) => payloadOf(response.access_token),
-    },
+    signInEndpoints: { authorizationEndpoint: `${appUrl}/app/login/oauth2/authorize.nl`, tokenEndpoint: netSuiteTokenUrl(restUrl) },
+    signedInUserClaims: (response) => payloadOf(response.access_token),
     mapClaims(claims) {
       return { subject: stringClaim(claims.sub) ?? '', ...(tenant !== undefined && { tenant }), scopes: [], roles: [] };
     },
   };
 }
 
-/** The claims of a JWT, read without checking its signature (see OAuthOnlySignIn.userClaims); undefined for anything else. */
+/** The claims of a JWT, read without checking its signature (see IdentityProvider.signedInUserClaims); undefined for anything else. */
 function payloadOf(token: string): Record<string, unknown> | undefined {
   try {
     return decodeJwt(token);

@@ -38,7 +38,8 @@ export interface EntraIdentityProvider extends IdentityProvider {
  *
  * Single tenant: issuer <authority>/<tenant>/v2.0, keys from its discovery document. Multi-tenant
  * (`organizations` / `common`): keys from <authority>/<tenant>/discovery/v2.0/keys, shared by all
- * tenants, and the issuer checked per token through `issuerFor`.
+ * tenants, and the issuer checked per token through `issuerFor`; users sign in at the endpoints
+ * below <authority>/<tenant>, whose discovery document names only an issuer template.
  */
 export function identityProvider(config: Config): EntraIdentityProvider {
   const { ENTRA_AUTHORITY_HOST: authority, ENTRA_TENANT_ID: tenantId, ENTRA_CLIENT_ID: clientId } = config;
@@ -49,7 +50,10 @@ export function identityProvider(config: Config): EntraIdentityProvider {
   return {
     issuer,
     discoveryUrl: `${issuer}/.well-known/openid-configuration`,
-    ...(multiTenant && { jwksUri: `${authority}/${tenantId}/discovery/v2.0/keys` }),
+    ...(multiTenant && {
+      jwksUri: `${authority}/${tenantId}/discovery/v2.0/keys`,
+      signInEndpoints: { authorizationEndpoint: `${authority}/${tenantId}/oauth2/v2.0/authorize`, tokenEndpoint: `${authority}/${tenantId}/oauth2/v2.0/token` },
+    }),
     audience: clientId,
     applicationIdUri,
     // A user signing in gets an access token for the REST API only when the sign-in names its scopes.
@@ -85,22 +89,17 @@ function actsAsSignedInUser(mode: RestApiAuthMode): boolean {
 export function identityProviderProblems(config: Config, settings: TokenAuthSettings): string[] {
   const problems: string[] = [];
   const signingIn = settings.signsUsersIn === true;
-  if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID)) {
-    if (signingIn) {
-      // Signing in goes to one tenant's endpoints: the multi-tenant issuer (…/{tenantid}/v2.0) names none.
-      problems.push(`ENTRA_TENANT_ID: users sign in at one tenant; ${config.ENTRA_TENANT_ID} is not supported for signing users in, set the directory (tenant) ID`);
-    } else if (settings.allowedTenants.length === 0) {
-      // organizations / common admit tokens from every Entra tenant in the world; serving all of them is
-      // never what an enterprise server means, so the tenants must be named.
-      problems.push(
-        `AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is ${config.ENTRA_TENANT_ID}; list the directory (tenant) IDs this server serves, separated by commas`,
-      );
-    }
+  if (config.ENTRA_TENANT_ID !== undefined && isMultiTenant(config.ENTRA_TENANT_ID) && settings.allowedTenants.length === 0) {
+    // organizations / common admit tokens (and sign-ins) from every Entra tenant in the world; serving
+    // all of them is never what an enterprise server means, so the tenants must be named.
+    problems.push(
+      `AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is ${config.ENTRA_TENANT_ID}; list the directory (tenant) IDs this server serves, separated by commas`,
+    );
   }
   if (config.ENTRA_TENANT_ID === undefined) {
     problems.push(
       signingIn
-        ? 'ENTRA_TENANT_ID: required to sign users in; the directory (tenant) ID'
+        ? 'ENTRA_TENANT_ID: required to sign users in; the directory (tenant) ID, or organizations for a multi-tenant app'
         : 'ENTRA_TENANT_ID: required to verify access tokens; the directory (tenant) ID, or organizations for a multi-tenant app',
     );
   }

@@ -87,9 +87,19 @@ describe('Microsoft Entra ID identity provider', () => {
   describe('for signing users in through this server', () => {
     const signingIn = { allowedTenants: [], signsUsersIn: true };
 
-    it('needs one tenant: a multi-tenant issuer names none to sign in at', () => {
+    it('signs users of a multi-tenant app in only once the tenants served are named', () => {
       const config = testConfig({ ENTRA_TENANT_ID: 'organizations', ENTRA_CLIENT_ID: CLIENT, MCP_TRANSPORT: 'stdio' });
-      expect(identityProviderProblems(config, signingIn)).toEqual([expect.stringMatching(/^ENTRA_TENANT_ID: users sign in at one tenant; organizations is not supported/)]);
+      expect(identityProviderProblems(config, signingIn)).toEqual([expect.stringMatching(/^AUTH_ALLOWED_TENANTS: required when ENTRA_TENANT_ID is organizations/)]);
+      expect(identityProviderProblems(config, { ...signingIn, allowedTenants: [TENANT] })).toEqual([]);
+    });
+
+    it('sends users of a multi-tenant app to the endpoints of organizations, the single tenant to discovery', () => {
+      const multiTenant = identityProvider(testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', ENTRA_TENANT_ID: 'organizations', ENTRA_CLIENT_ID: CLIENT }));
+      expect(multiTenant.signInEndpoints).toEqual({
+        authorizationEndpoint: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
+        tokenEndpoint: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/token',
+      });
+      expect(idp.signInEndpoints).toBeUndefined();
     });
 
     it('says what the tenant and client IDs are for', () => {

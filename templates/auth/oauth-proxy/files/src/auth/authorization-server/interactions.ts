@@ -37,6 +37,8 @@ export interface InteractionDeps {
   store: Store;
   /** Reads roles and tenant from the upstream's claims. */
   idp(): IdentityProvider;
+  /** Tenants whose users may sign in (AUTH_ALLOWED_TENANTS); empty admits every tenant. */
+  allowedTenants: readonly string[];
   upstreamName: string;
   /**
    * Origins the consent form may lead to: the browser applies the page's form-action to the redirects
@@ -182,6 +184,11 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
       const { interactionUid, tokens, identityClaims } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin), browser?.uid);
       // Roles and tenant are read once, here, from every claim the upstream gave; only the display claims are kept.
       const { roles, tenant } = deps.idp().mapClaims({ ...identityClaims, sub: tokens.subject });
+      if (deps.allowedTenants.length > 0 && (tenant === undefined || !deps.allowedTenants.includes(tenant))) {
+        // Their upstream tokens are dropped here: nothing of this sign-in is kept.
+        deps.logger.info({ tenant }, 'a user of a tenant this server does not serve tried to sign in');
+        throw new SignInError('sign_in_refused', 'Users of your organisation cannot sign in to this server. Ask an administrator to add it.', { interactionUid });
+      }
       const signedIn: SignedInUser = { tokens, roles: [...roles], ...(tenant !== undefined && { tenant }) };
       await deps.store.set(signedInKey(interactionUid), signedIn as SignedInUser & JsonValue, { ttlSeconds: INTERACTION_TTL_SECONDS });
       res.redirect(303, `${interactionPath(interactionUid)}/signed-in`);

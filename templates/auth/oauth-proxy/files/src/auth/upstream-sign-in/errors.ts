@@ -46,6 +46,9 @@ export function signInAgainError(upstream: string): ToolError {
   );
 }
 
+/** The upstream answered within the protocol, but with something this server cannot accept (an ID token of an unknown issuer, no user). */
+export class UnacceptableAnswerError extends Error {}
+
 /**
  * A stand-in for an error of the OAuth library or the network, to chain as a `cause`: its message
  * (and its own cause's, for network failures), nothing else. The library's errors carry what the

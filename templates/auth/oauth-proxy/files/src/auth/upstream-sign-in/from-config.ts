@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import { identityProvider, identityProviderProblems } from '../../upstream/index.js';
+import type { TokenClaims } from '../../upstream/types.js';
 import type { UpstreamSignInSettings } from './settings.js';
 
 /** What a sign-in asks an OpenID Connect provider for unless SIGN_IN_SCOPES says otherwise: who the user is, and refresh tokens. */
@@ -14,22 +15,25 @@ const OPENID_SIGN_IN_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 export function upstreamSignInSettings(config: Config, redirectUri: () => string): { settings: UpstreamSignInSettings } | { problems: string[] } {
   const { SIGN_IN_CLIENT_ID: clientId, SIGN_IN_CLIENT_SECRET: clientSecret, SIGN_IN_CLIENT_AUTH_METHOD: clientAuthMethod } = config;
   const problems = [
-    ...identityProviderProblems(config, { allowedTenants: [], signsUsersIn: true }),
+    ...identityProviderProblems(config, { allowedTenants: config.AUTH_ALLOWED_TENANTS, signsUsersIn: true }),
     ...(clientId === undefined ? ["SIGN_IN_CLIENT_ID: this server's client ID at the identity provider (an authorization code client)"] : []),
     ...(clientSecret === undefined && clientAuthMethod !== 'none' ? ['SIGN_IN_CLIENT_SECRET: the secret of SIGN_IN_CLIENT_ID (or set SIGN_IN_CLIENT_AUTH_METHOD=none for a public client)'] : []),
   ];
   if (clientId === undefined || problems.length > 0) return { problems };
   const idp = identityProvider(config);
-  const { oauthOnlySignIn: oauthOnly } = idp;
-  // Without OpenID Connect there is no ID token to ask for: openid would only be refused upstream.
-  if (oauthOnly !== undefined && config.SIGN_IN_SCOPES?.includes('openid') === true) {
+  // Without OpenID Connect the user is named by the token response: there is no ID token to ask for,
+  // and openid would only be refused upstream.
+  const openIdConnect = idp.signedInUserClaims === undefined;
+  if (!openIdConnect && config.SIGN_IN_SCOPES?.includes('openid') === true) {
     return { problems: ['SIGN_IN_SCOPES: users sign in here with OAuth 2.0 without OpenID Connect; remove openid'] };
   }
-  const scopes = config.SIGN_IN_SCOPES ?? (oauthOnly === undefined ? OPENID_SIGN_IN_SCOPES : []);
+  const scopes = config.SIGN_IN_SCOPES ?? (openIdConnect ? OPENID_SIGN_IN_SCOPES : []);
   return {
     settings: {
       issuer: idp.issuer,
-      ...(oauthOnly !== undefined && { oauthOnly }),
+      ...(idp.signInEndpoints !== undefined && { endpoints: idp.signInEndpoints }),
+      ...(idp.signedInUserClaims !== undefined && { userClaims: (response: { readonly access_token: string }) => idp.signedInUserClaims?.(response) }),
+      ...(idp.signInEndpoints !== undefined && idp.issuerFor !== undefined && { idTokenIssuer: (claims: TokenClaims) => idp.issuerFor?.(claims) }),
       clientId,
       ...(clientSecret !== undefined && clientAuthMethod !== 'none' && { clientSecret }),
       clientAuthMethod,

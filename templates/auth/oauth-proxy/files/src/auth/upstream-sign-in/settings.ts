@@ -1,14 +1,22 @@
-import type { OAuthOnlySignIn } from '../../upstream/types.js';
+import type { SignInEndpoints, TokenClaims } from '../../upstream/types.js';
 
 /** How this server signs users in at the upstream (OAuth 2.0 authorization code flow with PKCE, OpenID Connect). */
 export interface UpstreamSignInSettings {
   /**
    * The OpenID Connect issuer; its metadata is discovered at <issuer>/.well-known/openid-configuration.
-   * With `oauthOnly`, the authorization server's identifier (RFC 9207 `iss`), never contacted.
+   * With fixed `endpoints`, the authorization server's identifier (RFC 9207 `iss`), never contacted.
    */
   issuer: string;
-  /** Fixed endpoints, and the user read from the token response, for an upstream without OpenID Connect. */
-  oauthOnly?: OAuthOnlySignIn;
+  /** The upstream's endpoints where its metadata cannot be discovered (IdentityProvider.signInEndpoints). */
+  endpoints?: SignInEndpoints;
+  /** Who signed in, at an upstream without OpenID Connect (IdentityProvider.signedInUserClaims). */
+  userClaims?(response: { readonly access_token: string }): TokenClaims | undefined;
+  /**
+   * Where users of many tenants sign in at shared `endpoints`, each tenant with an issuer of its own
+   * (Entra multi-tenant): the issuer one ID token must name (IdentityProvider.issuerFor), undefined
+   * refusing it; an authorization response's `iss` must be that same issuer. Absent: `issuer`.
+   */
+  idTokenIssuer?(claims: TokenClaims): string | undefined;
   clientId: string;
   /** Absent for a public client (clientAuthMethod 'none'). */
   clientSecret?: string;

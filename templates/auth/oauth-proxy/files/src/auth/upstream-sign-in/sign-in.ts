@@ -5,13 +5,15 @@ import * as oauth from 'oauth4webapi';
 import type { Logger } from '../../logger.js';
 import type { Store } from '../../storage/store.js';
 import { authorizationUrl } from './authorization-url.js';
-import { safeCause, SignInError } from './errors.js';
+import { safeCause, SignInError, UnacceptableAnswerError } from './errors.js';
 import { upstreamName, type UpstreamSignInSettings } from './settings.js';
 import { tokenSetFrom, type UpstreamTokenSet } from './token-set.js';
-import { UnidentifiedUserError, userOf } from './user.js';
+import { userOf } from './user.js';
 import { isLoopbackHttp, upstreamServer } from './upstream-server.js';
 
 export interface UpstreamSignIn {
+  /** Origin of the upstream's authorization endpoint, where users are sent; undefined while its metadata cannot be had. */
+  authorizationOrigin(): Promise<string | undefined>;
   /** New single-use state + PKCE verifier (+ nonce) stored for 10 minutes under the interaction; returns the upstream authorization URL. */
   begin(interactionUid: string): Promise<URL>;
   /**
@@ -58,6 +60,11 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
   };
 
   return {
+    async authorizationOrigin() {
+      const as = await upstream.metadata().catch(() => undefined);
+      return as?.authorization_endpoint === undefined ? undefined : new URL(as.authorization_endpoint).origin;
+    },
+
     async begin(interactionUid) {
       const as = await metadata();
       const endpoint = as.authorization_endpoint === undefined ? undefined : new URL(as.authorization_endpoint);
@@ -91,9 +98,12 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
         throw new SignInError('invalid_callback', `This ${name} sign-in was started in another browser. Start again from your MCP client.`);
       }
       const as = await metadata(interactionUid);
+      // Where tenants share the endpoints but each has an issuer of its own, the response's `iss`
+      // (RFC 9207) names the user's tenant: it must be the issuer their ID token names (checked below).
+      const tenantIssuer = settings.idTokenIssuer === undefined ? undefined : (callbackUrl.searchParams.get('iss') ?? undefined);
       let parameters: URLSearchParams;
       try {
-        parameters = oauth.validateAuthResponse(as, upstream.client, callbackUrl, state);
+        parameters = oauth.validateAuthResponse(tenantIssuer === undefined ? as : { ...as, issuer: tenantIssuer }, upstream.client, callbackUrl, state);
       } catch (error) {
         if (error instanceof oauth.AuthorizationResponseError) {
           logger.info({ upstreamError: error.error }, 'the upstream sign-in was refused');
@@ -107,7 +117,9 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
       let response: oauth.TokenEndpointResponse;
       try {
         const answer = await oauth.authorizationCodeGrantRequest(as, upstream.client, upstream.clientAuth, parameters, settings.redirectUri, codeVerifier, upstream.requestOptions());
-        response = await oauth.processAuthorizationCodeResponse(as, upstream.client, answer, {
+        const answeredAs = await upstream.metadataFor(answer);
+        if (tenantIssuer !== undefined && answeredAs.issuer !== tenantIssuer) throw new UnacceptableAnswerError('the ID token names another issuer than the authorization response');
+        response = await oauth.processAuthorizationCodeResponse(answeredAs, upstream.client, answer, {
           expectedNonce: nonce ?? oauth.expectNoNonce,
           requireIdToken: openid,
         });
@@ -122,7 +134,7 @@ export function createUpstreamSignIn(settings: UpstreamSignInSettings, deps: Ups
         }
         throw unavailable(name, error, interactionUid);
       }
-      const user = await userOf(as, upstream, response, settings.oauthOnly).catch((error: unknown) => {
+      const user = await userOf(as, upstream, response, settings.userClaims).catch((error: unknown) => {
         throw unavailable(name, error, interactionUid);
       });
       return { interactionUid, tokens: tokenSetFrom(response, user, obtainedAt), identityClaims: user.identityClaims };
@@ -145,7 +157,7 @@ function refusalMessage(name: string, error: string): string {
 function unavailable(name: string, error: unknown, interactionUid: string | undefined): SignInError {
   if (error instanceof SignInError) return error;
   const message =
-    error instanceof oauth.OperationProcessingError || error instanceof UnidentifiedUserError
+    error instanceof oauth.OperationProcessingError || error instanceof UnacceptableAnswerError
       ? `${capitalised(name)} answered in a way this server cannot accept. Try again, or ask an administrator.`
       : `${capitalised(name)} cannot be reached right now. Try again in a moment.`;
   return new SignInError('upstream_unavailable', message, {

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 
 import { UpstreamAuthError, UpstreamUnavailableError } from '../../upstream/http/errors.js';
-import { safeCause } from './errors.js';
+import { safeCause, UnacceptableAnswerError } from './errors.js';
 import { refreshedTokenSet, type UpstreamTokenSet } from './token-set.js';
 import type { UpstreamServer } from './upstream-server.js';
 
@@ -30,7 +30,7 @@ export async function refreshTokens(upstream: UpstreamServer | undefined, tokens
   }
   try {
     const answer = await oauth.refreshTokenGrantRequest(as, upstream.client, upstream.clientAuth, tokens.refreshToken, upstream.requestOptions());
-    return refreshedTokenSet(tokens, await oauth.processRefreshTokenResponse(as, upstream.client, answer), obtainedAt);
+    return refreshedTokenSet(tokens, await oauth.processRefreshTokenResponse(await upstream.metadataFor(answer), upstream.client, answer), obtainedAt);
   } catch (error) {
     if (error instanceof oauth.ResponseBodyError || error instanceof oauth.WWWAuthenticateChallengeError) {
       const status = error.status;
@@ -39,6 +39,9 @@ export async function refreshTokens(upstream: UpstreamServer | undefined, tokens
       const answered = { ...details, status, ...(code !== undefined && { upstreamCode: code }) };
       if (status >= 500 || status === 429) throw new UpstreamUnavailableError(`The ${name} token endpoint is unavailable (HTTP ${status})`, { ...answered, reason: 'status' }, { cause: safeCause(error) });
       throw new UpstreamAuthError(`The ${name} token endpoint refused to refresh the sign-in (HTTP ${status}${code === undefined ? '' : `: ${code}`})`, answered, { cause: safeCause(error) });
+    }
+    if (error instanceof UnacceptableAnswerError || error instanceof oauth.OperationProcessingError) {
+      throw new UpstreamUnavailableError(`The ${name} token endpoint answered in a way this server cannot accept`, { ...details, reason: 'status' }, { cause: safeCause(error) });
     }
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
     throw new UpstreamUnavailableError(`The ${name} token endpoint ${timedOut ? 'did not answer in time' : 'cannot be reached'}`, { ...details, reason: timedOut ? 'timeout' : 'network' }, { cause: safeCause(error) });

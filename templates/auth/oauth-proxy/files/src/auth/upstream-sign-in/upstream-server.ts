@@ -1,15 +1,24 @@
+import { decodeJwt } from 'jose';
 import * as oauth from 'oauth4webapi';
 
 import { isLoopbackHost } from '../../config.js';
+import type { TokenClaims } from '../../upstream/types.js';
+import { UnacceptableAnswerError } from './errors.js';
 import type { UpstreamSignInSettings } from './settings.js';
 
 /** The upstream authorization server as this server talks to it: metadata, client, request options. */
 export interface UpstreamServer {
   /**
-   * The discovered metadata (an OAuth-only upstream's fixed endpoints); discovered once, and again after a failed attempt. Bounded by the
+   * The discovered metadata (or the fixed endpoints); discovered once, and again after a failed attempt. Bounded by the
    * timeout alone: the discovery is shared, so one caller giving up must not fail the others.
    */
   metadata(): Promise<oauth.AuthorizationServer>;
+  /**
+   * The metadata to check one token endpoint answer against: `metadata()`, naming as its issuer the
+   * one the answer's ID token must name where that differs per tenant (settings.idTokenIssuer). It
+   * reads a copy of the answer; an ID token of no acceptable issuer rejects with UnacceptableAnswerError.
+   */
+  metadataFor(answer: Response): Promise<oauth.AuthorizationServer>;
   readonly client: oauth.Client;
   readonly clientAuth: oauth.ClientAuth;
   /** Options for one oauth4webapi request: timeout, caller's signal, transport. */
@@ -28,8 +37,8 @@ export function isLoopbackHttp(url: URL): boolean {
 
 export function upstreamServer(settings: UpstreamSignInSettings, fetchImpl: typeof fetch = fetch): UpstreamServer {
   const issuer = new URL(settings.issuer);
-  const { oauthOnly } = settings;
-  const contacted = oauthOnly === undefined ? [issuer] : [oauthOnly.authorizationEndpoint, oauthOnly.tokenEndpoint].map((url) => new URL(url));
+  const { endpoints } = settings;
+  const contacted = endpoints === undefined ? [issuer] : [endpoints.authorizationEndpoint, endpoints.tokenEndpoint].map((url) => new URL(url));
   const insecure = contacted.some(isLoopbackHttp);
   const transport = async (url: string, options: oauth.CustomFetchOptions<string, unknown>): Promise<Response> => {
     const target = new URL(url);
@@ -46,23 +55,50 @@ export function upstreamServer(settings: UpstreamSignInSettings, fetchImpl: type
   };
   let discovered: Promise<oauth.AuthorizationServer> | undefined;
   const discover = async (): Promise<oauth.AuthorizationServer> => {
-    // An upstream without OpenID Connect publishes no metadata: its endpoints are known up front.
-    if (oauthOnly !== undefined) return { issuer: settings.issuer, authorization_endpoint: oauthOnly.authorizationEndpoint, token_endpoint: oauthOnly.tokenEndpoint };
+    // Where the metadata cannot be discovered, the endpoints are known up front.
+    if (endpoints !== undefined) return { issuer: settings.issuer, authorization_endpoint: endpoints.authorizationEndpoint, token_endpoint: endpoints.tokenEndpoint };
     const response = await oauth.discoveryRequest(issuer, { ...requestOptions(), algorithm: 'oidc' });
     return oauth.processDiscoveryResponse(issuer, response);
   };
+  const metadata = () => {
+    const attempt = (discovered ??= discover());
+    attempt.catch(() => {
+      if (discovered === attempt) discovered = undefined;
+    });
+    return attempt;
+  };
   return {
-    metadata() {
-      const attempt = (discovered ??= discover());
-      attempt.catch(() => {
-        if (discovered === attempt) discovered = undefined;
-      });
-      return attempt;
+    metadata,
+    async metadataFor(answer) {
+      const as = await metadata();
+      const { idTokenIssuer } = settings;
+      const idToken = idTokenIssuer === undefined ? undefined : await idTokenClaimsOf(answer);
+      if (idTokenIssuer === undefined || idToken === undefined) return as;
+      const issuer = idTokenIssuer(idToken);
+      if (issuer === undefined) throw new UnacceptableAnswerError('the ID token names no issuer this server accepts');
+      return { ...as, issuer };
     },
     client: { client_id: settings.clientId, token_endpoint_auth_method: settings.clientAuthMethod },
     clientAuth: clientAuthentication(settings),
     requestOptions,
   };
+}
+
+/**
+ * The claims of the ID token in a token endpoint answer, read from a copy without checking the
+ * signature (oauth4webapi checks the rest of it, against the issuer they name, and the answer came
+ * straight from the token endpoint over TLS); undefined without one.
+ */
+async function idTokenClaimsOf(answer: Response): Promise<TokenClaims | undefined> {
+  if (!answer.ok) return undefined;
+  const body: unknown = await answer.clone().json().catch(() => undefined);
+  const idToken = typeof body === 'object' && body !== null ? (body as { id_token?: unknown }).id_token : undefined;
+  if (typeof idToken !== 'string') return undefined;
+  try {
+    return decodeJwt(idToken);
+  } catch {
+    return undefined;
+  }
 }
 
 function clientAuthentication(settings: UpstreamSignInSettings): oauth.ClientAuth {

@@ -1,7 +1,8 @@
 import * as oauth from 'oauth4webapi';
 
 import type { JsonValue } from '../../storage/store.js';
-import type { OAuthOnlySignIn } from '../../upstream/types.js';
+import { UnacceptableAnswerError } from './errors.js';
+import type { UpstreamSignInSettings } from './settings.js';
 import { shownClaims } from './token-set.js';
 import type { UpstreamServer } from './upstream-server.js';
 
@@ -17,30 +18,27 @@ export interface UpstreamUser {
   identityClaims: Readonly<Record<string, unknown>>;
 }
 
-/** The upstream's answer names no user: the sign-in cannot go on. */
-export class UnidentifiedUserError extends Error {}
-
 /**
  * Who signed in: the ID token's subject and claims. Many providers put only `sub` in the ID token
  * when an access token for userinfo is issued alongside, so userinfo is asked too when the ID token
  * names nobody recognisable, or when there is no ID token at all (then its `sub` is the subject).
  * A userinfo endpoint that fails costs the display claims only, when the ID token already says who it is.
- * An upstream without OpenID Connect (`oauthOnly`) names the user in its token response instead.
+ * An upstream without OpenID Connect names the user in its token response instead (`userClaims`).
  */
 export async function userOf(
   as: oauth.AuthorizationServer,
   upstream: UpstreamServer,
   response: oauth.TokenEndpointResponse,
-  oauthOnly?: OAuthOnlySignIn,
+  userClaims?: UpstreamSignInSettings['userClaims'],
 ): Promise<UpstreamUser> {
-  if (oauthOnly !== undefined) return userOfTokenResponse(oauthOnly, response);
+  if (userClaims !== undefined) return userOfTokenResponse(userClaims(response));
   const idToken = oauth.getValidatedIdTokenClaims(response);
   const fromIdToken = idToken === undefined ? {} : shownClaims(idToken);
   const idTokenUser: UpstreamUser | undefined = idToken === undefined ? undefined : { subject: idToken.sub, claims: fromIdToken, identityClaims: { ...idToken } };
   if (idTokenUser !== undefined && Object.keys(fromIdToken).length > 0) return idTokenUser;
   if (as.userinfo_endpoint === undefined) {
     if (idTokenUser !== undefined) return idTokenUser;
-    throw new UnidentifiedUserError('the upstream issued no ID token and has no userinfo endpoint: the user cannot be identified');
+    throw new UnacceptableAnswerError('the upstream issued no ID token and has no userinfo endpoint: the user cannot be identified');
   }
   try {
     const answer = await oauth.userInfoRequest(as, upstream.client, response.access_token, upstream.requestOptions());
@@ -56,11 +54,10 @@ export async function userOf(
   }
 }
 
-function userOfTokenResponse(oauthOnly: OAuthOnlySignIn, response: oauth.TokenEndpointResponse): UpstreamUser {
-  const claims = oauthOnly.userClaims(response);
+function userOfTokenResponse(claims: Readonly<Record<string, unknown>> | undefined): UpstreamUser {
   const subject = claims?.sub;
   if (claims === undefined || typeof subject !== 'string' || subject === '') {
-    throw new UnidentifiedUserError('the token response names no user: the user cannot be identified');
+    throw new UnacceptableAnswerError('the token response names no user: the user cannot be identified');
   }
   return { subject, claims: shownClaims(claims), identityClaims: { ...claims } };
 }

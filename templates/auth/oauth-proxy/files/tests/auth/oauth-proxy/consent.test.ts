@@ -41,6 +41,13 @@ describe('the consent page', () => {
       expect(response.headers.get('cache-control')).toBe('no-store');
     });
 
+    it('lets its form lead only here, to the upstream’s sign-in page and back to the client (the redirects after it included)', async () => {
+      const { clientId } = await registerClient(bed.server);
+      const { response } = await openConsentPage(new UserAgent(), clientId);
+      const formAction = /form-action ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1]?.split(' ');
+      expect(formAction).toEqual(["'self'", new URL(CLIENT_REDIRECT).origin, new URL(bed.upstream.authorizationEndpoint).origin]);
+    });
+
     it.each([
       ['without a CSRF token', {}],
       ['with a wrong CSRF token', { csrf: 'forged-token' }],

@@ -60,3 +60,30 @@ describe('signing in through the server', () => {
     expect((refused as AuthorizationRefused).error).toBe('access_denied');
   });
 });
+
+describe('signing in, where AUTH_ALLOWED_TENANTS names the tenants served', () => {
+  /** Carol's tenant as the preset reads it (from her claims, wherever the upstream is), if its upstream gives her one. */
+  const carolsTenant = identityProvider(testConfig(presetTestIdp.serverEnv(`http://127.0.0.1:1${presetTestIdp.mountPath}`))).mapClaims({
+    ...presetTestIdp.callerClaims({ roles: CAROL.roles, tenant: CAROL.tenant }),
+    sub: CAROL.username,
+  }).tenant;
+  let bed: ProxyTestBed | undefined;
+  afterEach(async () => {
+    await bed?.close();
+  });
+
+  it('tells the client access_denied for a user of another tenant, and keeps nothing of their sign-in', async () => {
+    bed = await startProxyTestBed({ AUTH_ALLOWED_TENANTS: 'a-tenant-of-nobody-here' });
+    const refused = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: CAROL.username }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AuthorizationRefused);
+    expect((refused as AuthorizationRefused).error).toBe('access_denied');
+  });
+
+  it.skipIf(carolsTenant === undefined)('lets a user of a tenant it names sign in', async () => {
+    const tenant = String(carolsTenant);
+    bed = await startProxyTestBed({ AUTH_ALLOWED_TENANTS: `another-tenant,${tenant}` });
+    const { client } = await signIn(bed.server, bed.upstream, new TestOAuthClient(), { username: CAROL.username });
+    expect((await client.callTool({ name: 'whoami', arguments: {} })).structuredContent).toMatchObject({ subject: CAROL.username, tenant });
+    await client.close();
+  });
+});

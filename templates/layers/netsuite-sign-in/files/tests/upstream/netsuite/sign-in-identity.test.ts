@@ -11,10 +11,8 @@ async function netSuiteAccessToken(claims: Record<string, unknown>): Promise<str
 
 describe('NetSuite as the authorization server users sign in at', () => {
   const idp = identityProvider(testConfig({ NETSUITE_ACCOUNT_ID: '1234567_SB1' }));
-  const signIn = idp.oauthOnlySignIn;
-
   it('signs users in at the account’s own hosts, without OpenID Connect discovery', () => {
-    expect(signIn).toMatchObject({
+    expect(idp.signInEndpoints).toEqual({
       authorizationEndpoint: 'https://1234567-sb1.app.netsuite.com/app/login/oauth2/authorize.nl',
       tokenEndpoint: 'https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/auth/oauth2/v1/token',
     });
@@ -22,7 +20,7 @@ describe('NetSuite as the authorization server users sign in at', () => {
 
   it('sends users to NETSUITE_APP_URL and asks tokens of NETSUITE_REST_URL when they are set', () => {
     const moved = identityProvider(testConfig({ NETSUITE_ACCOUNT_ID: '1234567', NETSUITE_APP_URL: 'http://127.0.0.1:8080/', NETSUITE_REST_URL: 'http://127.0.0.1:8081' }));
-    expect(moved.oauthOnlySignIn).toMatchObject({
+    expect(moved.signInEndpoints).toEqual({
       authorizationEndpoint: 'http://127.0.0.1:8080/app/login/oauth2/authorize.nl',
       tokenEndpoint: 'http://127.0.0.1:8081/services/rest/auth/oauth2/v1/token',
     });
@@ -35,11 +33,11 @@ describe('NetSuite as the authorization server users sign in at', () => {
 
   it('reads who signed in from the access token NetSuite issued', async () => {
     const accessToken = await netSuiteAccessToken({ sub: '3;101', aud: ['app-id;1234567_SB1', 'client-id'], iss: 'https://system.netsuite.com' });
-    expect(signIn?.userClaims({ access_token: accessToken })).toMatchObject({ sub: '3;101' });
+    expect(idp.signedInUserClaims?.({ access_token: accessToken })).toMatchObject({ sub: '3;101' });
   });
 
   it('reads no one from an access token that is not a JWT', () => {
-    expect(signIn?.userClaims({ access_token: 'opaque-token' })).toBeUndefined();
+    expect(idp.signedInUserClaims?.({ access_token: 'opaque-token' })).toBeUndefined();
   });
 
   it('names the user by the role and entity they signed in with, the account being their tenant, with no roles', () => {
