@@ -26,3 +26,14 @@ export interface PresetTestIdp {
   /** Token claims that carry the caller's roles, tenant and granted scopes where the preset reads them. */
   callerClaims(caller: CallerClaimsInput): Record<string, unknown>;
 }
+
+/**
+ * What most identity providers do: a token requested for a resource names that resource as its
+ * audience (RFC 8707), MCP clients obtain tokens from the issuer itself, and they ask for this
+ * server's scopes by their plain names.
+ */
+export const STANDARD_TOKEN_CONVENTIONS = {
+  tokenAudience: (resource: string) => resource,
+  authorizationServer: (issuer: string) => issuer,
+  requestableScope: (scope: string) => scope,
+} as const satisfies Pick<PresetTestIdp, 'tokenAudience' | 'authorizationServer' | 'requestableScope'>;

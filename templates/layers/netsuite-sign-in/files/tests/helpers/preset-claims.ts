@@ -1,4 +1,4 @@
-import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+import { STANDARD_TOKEN_CONVENTIONS, type CallerClaimsInput, type PresetTestIdp } from './preset-test-idp.js';
 
 /** The account the test upstream plays: every signed-in user's tenant. */
 export const TEST_NETSUITE_ACCOUNT = 'TSTDRV1234567';
@@ -17,12 +17,7 @@ export const presetTestIdp = {
   serverEnv(issuer) {
     return { NETSUITE_ACCOUNT_ID: TEST_NETSUITE_ACCOUNT, NETSUITE_APP_URL: issuer, NETSUITE_REST_URL: issuer };
   },
-  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
-  tokenAudience: (resource) => resource,
-  /** MCP clients obtain tokens from the issuer itself. */
-  authorizationServer: (issuer) => issuer,
-  /** Clients request this server's scopes by their plain names. */
-  requestableScope: (scope) => scope,
+  ...STANDARD_TOKEN_CONVENTIONS,
   /** NetSuite tokens carry neither roles nor a tenant claim (the tenant is the account signed in at). */
   callerClaims(_caller: CallerClaimsInput) {
     return {};

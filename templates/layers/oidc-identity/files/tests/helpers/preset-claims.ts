@@ -1,4 +1,4 @@
-import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+import { STANDARD_TOKEN_CONVENTIONS, type CallerClaimsInput, type PresetTestIdp } from './preset-test-idp.js';
 
 /**
  * How tests play this upstream's identity provider: where an OIDC provider is mounted so its issuer
@@ -15,12 +15,7 @@ export const presetTestIdp = {
   serverEnv(issuer) {
     return { OIDC_ISSUER: issuer, OIDC_ROLES_CLAIM: 'roles', OIDC_TENANT_CLAIM: 'tenant' };
   },
-  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
-  tokenAudience: (resource) => resource,
-  /** MCP clients obtain tokens from the issuer itself. */
-  authorizationServer: (issuer) => issuer,
-  /** Clients request this server's scopes by their plain names. */
-  requestableScope: (scope) => scope,
+  ...STANDARD_TOKEN_CONVENTIONS,
   /** Token claims that give the caller `roles` and `tenant` the way this preset reads them. */
   callerClaims({ roles = [], tenant }: CallerClaimsInput) {
     return { ...(roles.length > 0 && { roles: [...roles] }), ...(tenant !== undefined && { tenant }) };

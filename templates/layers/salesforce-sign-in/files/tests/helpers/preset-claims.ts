@@ -1,4 +1,4 @@
-import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+import { STANDARD_TOKEN_CONVENTIONS, type CallerClaimsInput, type PresetTestIdp } from './preset-test-idp.js';
 
 /**
  * How tests play Salesforce as the identity provider users sign in at: an OpenID provider on a
@@ -14,12 +14,7 @@ export const presetTestIdp = {
   serverEnv(issuer) {
     return { SALESFORCE_LOGIN_URL: issuer };
   },
-  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
-  tokenAudience: (resource) => resource,
-  /** MCP clients obtain tokens from the issuer itself. */
-  authorizationServer: (issuer) => issuer,
-  /** Clients request this server's scopes by their plain names. */
-  requestableScope: (scope) => scope,
+  ...STANDARD_TOKEN_CONVENTIONS,
   /** Salesforce tokens carry neither roles nor a tenant claim (the tenant is read from the subject, an identity URL). */
   callerClaims(_caller: CallerClaimsInput) {
     return {};

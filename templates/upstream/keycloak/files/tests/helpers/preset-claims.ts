@@ -1,4 +1,4 @@
-import type { CallerClaimsInput, PresetTestIdp } from './preset-test-idp.js';
+import { STANDARD_TOKEN_CONVENTIONS, type CallerClaimsInput, type PresetTestIdp } from './preset-test-idp.js';
 
 /**
  * How tests play this upstream's identity provider: where an OIDC provider is mounted so its issuer
@@ -18,12 +18,7 @@ export const presetTestIdp = {
   serverEnv(issuer) {
     return { KEYCLOAK_URL: issuer.slice(0, -`/realms/${REALM}`.length), KEYCLOAK_REALM: REALM, KEYCLOAK_CLIENT_ID: CLIENT_ID };
   },
-  /** The audience the provider puts in tokens requested for `resource`: the resource itself (RFC 8707). */
-  tokenAudience: (resource) => resource,
-  /** MCP clients obtain tokens from the issuer itself. */
-  authorizationServer: (issuer) => issuer,
-  /** Clients request this server's scopes by their plain names. */
-  requestableScope: (scope) => scope,
+  ...STANDARD_TOKEN_CONVENTIONS,
   /**
    * Token claims that give the caller `roles` and `tenant` the way Keycloak issues them: the first role
    * as a realm role, the others as client roles of this server's client, the tenant as an organisation.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignInError } from '../../../src/auth/upstream-sign-in/errors.js';
 import { createUpstreamSignIn } from '../../../src/auth/upstream-sign-in/sign-in.js';
 import type { UpstreamSignInSettings } from '../../../src/auth/upstream-sign-in/settings.js';
+import { configuredSignIns } from '../../helpers/configured-sign-in.js';
 import { captureLogs } from '../../helpers/logs.js';
 import { isolatedSealedStore } from '../../helpers/test-store.js';
 import { TestUpstream } from '../../helpers/upstream-provider.js';
@@ -177,5 +178,16 @@ describe('upstream sign-in', () => {
     const error = await refusal(signIn({ issuer: 'http://upstream.example.com' }, { fetch: recording }).begin('interaction-1'));
     expect(error.code).toBe('upstream_unavailable');
     expect(requested).toEqual([]);
+  });
+});
+
+describe('upstream sign-in as the server configures it', () => {
+  const begin = configuredSignIns(CALLBACK);
+
+  it('signs a user in at the preset’s identity provider with this server’s client there', async () => {
+    const { upstream, signIn, requested } = await begin();
+    const callback = await upstream.authorize(await signIn.begin('interaction-1'), 'alice');
+    expect((await signIn.complete(callback, 'interaction-1')).tokens).toMatchObject({ subject: 'alice', accessToken: expect.any(String) });
+    expect(requested).toContain(upstream.tokenEndpoint);
   });
 });

@@ -1,66 +1,37 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SignInError } from '../../../src/auth/upstream-sign-in/errors.js';
 import { upstreamSignInSettings } from '../../../src/auth/upstream-sign-in/from-config.js';
-import { createUpstreamSignIn } from '../../../src/auth/upstream-sign-in/sign-in.js';
 import { refreshTokens } from '../../../src/auth/upstream-sign-in/token-refresh.js';
 import { upstreamServer } from '../../../src/auth/upstream-sign-in/upstream-server.js';
 import { testConfig } from '../../helpers/config.js';
-import { captureLogs } from '../../helpers/logs.js';
+import { configuredSignIns } from '../../helpers/configured-sign-in.js';
 import { presetTestIdp } from '../../helpers/preset-claims.js';
-import { isolatedSealedStore } from '../../helpers/test-store.js';
-import { TestUpstream, type UpstreamUser } from '../../helpers/upstream-provider.js';
+import type { UpstreamUser } from '../../helpers/upstream-provider.js';
 import { CALLBACK } from './fixture.js';
 
 /** Another Entra tenant than the one the test upstream issues tokens for. */
 const OTHER_TENANT = '0b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b';
 
-/**
- * Signing in with ENTRA_TENANT_ID=organizations at a test upstream playing Entra: it serves the
- * multi-tenant endpoints and issues ID tokens as the tenant it stands for; `requested` lists every
- * URL the sign-in asked.
- */
-async function multiTenantSignIn(env: Record<string, string> = {}) {
-  const probe = presetTestIdp.serverEnv(`http://127.0.0.1:1${presetTestIdp.mountPath}`);
-  const tenant = probe.ENTRA_TENANT_ID;
-  const users: UpstreamUser[] = [
-    { username: 'dana', name: 'Dana Dunn', email: 'dana@contoso.example', tenant },
-    { username: 'erin', name: 'Erin Evans', email: 'erin@fabrikam.example', tenant: OTHER_TENANT },
-  ];
-  const upstream = await TestUpstream.start({
-    redirectUris: [CALLBACK],
-    users,
-    endpointAliases: { '/organizations/oauth2/v2.0/authorize': '/auth', '/organizations/oauth2/v2.0/token': '/token' },
-  });
-  const config = testConfig({
-    ...presetTestIdp.serverEnv(upstream.issuer),
-    ENTRA_TENANT_ID: 'organizations',
-    AUTH_ALLOWED_TENANTS: `${tenant},${OTHER_TENANT}`,
-    SIGN_IN_CLIENT_ID: upstream.client.clientId,
-    SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret,
-    ...env,
-  });
-  const read = upstreamSignInSettings(config, () => CALLBACK);
-  if (!('settings' in read)) throw new Error(`incomplete sign-in settings: ${read.problems.join('; ')}`);
-  const requested: string[] = [];
-  const fetchAndRecord: typeof fetch = async (input, init) => {
-    requested.push(input instanceof Request ? input.url : String(input));
-    return fetch(input, init);
-  };
-  const signIn = createUpstreamSignIn(read.settings, { store: isolatedSealedStore(), logger: captureLogs().logger, fetch: fetchAndRecord });
-  return { upstream, settings: read.settings, signIn, requested, tenant, authority: upstream.origin };
-}
+/** The tenant the test upstream issues tokens as: its issuer is <authority>/<tenant>/v2.0. */
+const TENANT = presetTestIdp.serverEnv(`http://127.0.0.1:1${presetTestIdp.mountPath}`).ENTRA_TENANT_ID;
+
+/** A user of that tenant, and one of another tenant whose tokens the test upstream issues all the same. */
+const USERS: readonly UpstreamUser[] = [
+  { username: 'dana', name: 'Dana Dunn', email: 'dana@contoso.example', tenant: TENANT },
+  { username: 'erin', name: 'Erin Evans', email: 'erin@fabrikam.example', tenant: OTHER_TENANT },
+];
 
 describe('signing users in at a multi-tenant Entra app (ENTRA_TENANT_ID=organizations)', () => {
-  const started: TestUpstream[] = [];
-  const begin = async (env: Record<string, string> = {}) => {
-    const bed = await multiTenantSignIn(env);
-    started.push(bed.upstream);
-    return bed;
+  const start = configuredSignIns(CALLBACK);
+  /** The test upstream serving Entra's multi-tenant endpoints, and the sign-in there of a server serving both tenants. */
+  const begin = async () => {
+    const bed = await start(
+      { users: USERS, endpointAliases: { '/organizations/oauth2/v2.0/authorize': '/auth', '/organizations/oauth2/v2.0/token': '/token' } },
+      { ENTRA_TENANT_ID: 'organizations', AUTH_ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}` },
+    );
+    return { ...bed, tenant: TENANT, authority: bed.upstream.origin };
   };
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((upstream) => upstream.close()));
-  });
 
   it('sends users to the organizations endpoints without discovery, whose document names only an issuer template', async () => {
     const { signIn, requested, authority } = await begin();

@@ -1,40 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { SignInError } from '../../../src/auth/upstream-sign-in/errors.js';
 import { upstreamSignInSettings } from '../../../src/auth/upstream-sign-in/from-config.js';
-import { createUpstreamSignIn } from '../../../src/auth/upstream-sign-in/sign-in.js';
 import { testConfig } from '../../helpers/config.js';
-import { captureLogs } from '../../helpers/logs.js';
+import { configuredSignIns } from '../../helpers/configured-sign-in.js';
 import { presetTestIdp } from '../../helpers/preset-claims.js';
-import { isolatedSealedStore } from '../../helpers/test-store.js';
-import { TestUpstream, type TestUpstreamOptions } from '../../helpers/upstream-provider.js';
 import { CALLBACK } from './fixture.js';
 
-/** Signing in at a test upstream playing a NetSuite account, with the settings the server reads; `requested` lists every URL it asked. */
-async function netSuiteSignIn(options: Partial<TestUpstreamOptions> = {}, env: Record<string, string> = {}) {
-  const upstream = await TestUpstream.start({ redirectUris: [CALLBACK], ...options });
-  const config = testConfig({ ...presetTestIdp.serverEnv(upstream.issuer), SIGN_IN_CLIENT_ID: upstream.client.clientId, SIGN_IN_CLIENT_SECRET: upstream.client.clientSecret, ...env });
-  const read = upstreamSignInSettings(config, () => CALLBACK);
-  if (!('settings' in read)) throw new Error(`incomplete sign-in settings: ${read.problems.join('; ')}`);
-  const requested: string[] = [];
-  const fetchAndRecord: typeof fetch = async (input, init) => {
-    requested.push(input instanceof Request ? input.url : String(input));
-    return fetch(input, init);
-  };
-  const signIn = createUpstreamSignIn(read.settings, { store: isolatedSealedStore(), logger: captureLogs().logger, fetch: fetchAndRecord });
-  return { upstream, signIn, requested };
-}
-
 describe('signing users in at NetSuite', () => {
-  const started: TestUpstream[] = [];
-  const begin = async (...args: Parameters<typeof netSuiteSignIn>) => {
-    const bed = await netSuiteSignIn(...args);
-    started.push(bed.upstream);
-    return bed;
-  };
-  afterEach(async () => {
-    await Promise.all(started.splice(0).map((upstream) => upstream.close()));
-  });
+  const begin = configuredSignIns(CALLBACK);
 
   it('sends the user to the account’s sign-in page for the NetSuite scopes, with PKCE and without OpenID Connect', async () => {
     const { upstream, signIn, requested } = await begin();
