@@ -5,18 +5,25 @@ import { startProxyTestBed, type ProxyTestBed } from '../../helpers/oauth-proxy-
 
 /** Where the client publishes its metadata: its client ID, on a host of its own. */
 const DOCUMENT_URL = 'https://app.example.com/oauth/mcp-client.json';
+/** A client ID whose host answers with a redirect to a loopback address (an SSRF attempt). */
+const REDIRECTING_URL = 'https://moved.example.com/oauth/mcp-client.json';
 
 describe('clients identified by a client ID metadata document', () => {
   let bed: ProxyTestBed;
   /** What the client's host serves at DOCUMENT_URL, and how often it was asked. */
   let document: Record<string, unknown>;
   let downloads: number;
+  /** Every URL the authorization server fetched. */
+  let fetched: string[];
 
   beforeEach(async () => {
     downloads = 0;
-    // The document's host, reached without a network; any other URL goes to the real fetch, with
+    fetched = [];
+    // The documents' hosts, reached without a network; any other URL goes to the real fetch, with
     // the authorization server's own guards.
     const fetchDocuments: typeof fetch = async (input, init) => {
+      fetched.push(String(input));
+      if (String(input) === REDIRECTING_URL) return new Response(null, { status: 302, headers: { location: 'https://127.0.0.1/client.json' } });
       if (String(input) !== DOCUMENT_URL) return fetch(input, init);
       downloads += 1;
       return Response.json(document, { headers: { 'cache-control': 'max-age=300' } });
@@ -52,5 +59,12 @@ describe('clients identified by a client ID metadata document', () => {
     const oauth = client();
     document = { ...document, client_id: 'https://other.example.com/client.json' };
     await expect(signIn(bed.server, bed.upstream, oauth)).rejects.toThrow(/\(HTTP 400\): .*client_id does not match/);
+  });
+
+  it('refuses a document whose host redirects elsewhere, without following the redirect', async () => {
+    const oauth = new TestOAuthClient('Example App', 'http://127.0.0.1:33418/callback', REDIRECTING_URL);
+    await expect(signIn(bed.server, bed.upstream, oauth)).rejects.toThrow(/\(HTTP 400\)/);
+    // The client ID itself (asked again by each attempt), never where its host sent the server.
+    expect(new Set(fetched)).toEqual(new Set([REDIRECTING_URL]));
   });
 });
