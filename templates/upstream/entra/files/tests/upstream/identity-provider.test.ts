@@ -94,7 +94,7 @@ describe('Microsoft Entra ID identity provider', () => {
     });
 
     it('sends users of a multi-tenant app to the endpoints of organizations, the single tenant to discovery', () => {
-      const multiTenant = identityProvider(testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', ENTRA_TENANT_ID: 'organizations', ENTRA_CLIENT_ID: CLIENT }));
+      const multiTenant = identityProvider(testConfig({ ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com', ENTRA_TENANT_ID: 'organizations', ENTRA_CLIENT_ID: CLIENT, MCP_TRANSPORT: 'stdio' }));
       expect(multiTenant.signInEndpoints).toEqual({
         authorizationEndpoint: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize',
         tokenEndpoint: 'https://login.microsoftonline.com/organizations/oauth2/v2.0/token',

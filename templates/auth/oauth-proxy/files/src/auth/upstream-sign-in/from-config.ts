@@ -8,9 +8,10 @@ const OPENID_SIGN_IN_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
 
 /**
  * The upstream client users sign in through, from configuration: the upstream preset's identity
- * provider (its issuer, found by discovery, and the scopes its tools need) and this server's client there. Or every setting still
- * missing, each named with what to set it to: the server starts either way, and until the settings
- * are complete its sign-in pages say what is missing.
+ * provider (its issuer, its endpoints where discovery cannot find them, how it names users, the
+ * scopes its tools need) and this server's client there. Or every setting still missing, each
+ * named with what to set it to: the server starts either way, and until the settings are complete
+ * its sign-in pages say what is missing.
  */
 export function upstreamSignInSettings(config: Config, redirectUri: () => string): { settings: UpstreamSignInSettings } | { problems: string[] } {
   const { SIGN_IN_CLIENT_ID: clientId, SIGN_IN_CLIENT_SECRET: clientSecret, SIGN_IN_CLIENT_AUTH_METHOD: clientAuthMethod } = config;
