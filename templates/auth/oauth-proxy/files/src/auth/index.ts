@@ -15,6 +15,7 @@ import { signingKeySet } from './authorization-server/signing-keys.js';
 import { ownTokenIssuer, signedInIdentity } from './own-tokens.js';
 import { MCP_PATH } from './resource.js';
 import { createResourceServer } from './resource-server.js';
+import { tenantAllowList } from './tenant-allow-list.js';
 import type { Authenticator, AuthenticatorDeps } from './types.js';
 import { upstreamSignInSettings } from './upstream-sign-in/from-config.js';
 import { createUpstreamSignIn } from './upstream-sign-in/sign-in.js';
@@ -116,7 +117,7 @@ export async function createAuthenticator(config: Config, deps: AuthenticatorDep
         store: namespacedStore(deps.sealed, 'interactions'),
         // Read only once someone signs in, which needs the identity provider settings: a server without them still starts.
         idp: () => identityProvider(config),
-        allowedTenants: config.AUTH_ALLOWED_TENANTS,
+        admitsTenant: tenantAllowList(config.AUTH_ALLOWED_TENANTS),
         upstreamName: 'your identity provider',
         upstreamOrigins: async () => {
           const origin = await upstreamSignIn?.authorizationOrigin();

@@ -8,6 +8,7 @@ import { rememberCallerToken } from './caller-token.js';
 import { bearerChallenge, type BearerError } from './challenge.js';
 import { installProtectedResourceMetadata } from './protected-resource.js';
 import { protectedResourceMetadataUrl } from './resource.js';
+import { tenantAllowList } from './tenant-allow-list.js';
 import { InvalidToken, VerifierUnavailable } from './token-errors.js';
 import type { Authenticator, AuthenticatorDeps, Identity } from './types.js';
 
@@ -56,7 +57,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
   // Scopes as clients must request them from the provider (Entra prefixes its Application ID URI).
   const requestable = (scopes: readonly string[]) => scopes.map((scope) => options.idp.requestableScope?.(scope) ?? scope);
   const scopesSupported = requestable(config.AUTH_SCOPES_SUPPORTED ?? [...deps.declaredScopes]);
-  const allowedTenants = new Set(config.AUTH_ALLOWED_TENANTS);
+  const admitsTenant = tenantAllowList(config.AUTH_ALLOWED_TENANTS);
   const credentials = options.credentials ?? bearerToken;
   const { verifyBody } = options;
 
@@ -105,7 +106,7 @@ export function createResourceServer(config: ResourceServerConfig, deps: Authent
       }
 
       if (identity.subject === '') throw refuse(401, 'invalid_token', 'The access token names no subject');
-      if (allowedTenants.size > 0 && (identity.tenant === undefined || !allowedTenants.has(identity.tenant))) {
+      if (!admitsTenant(identity.tenant)) {
         req.log.info({ tenant: identity.tenant, subject: identity.subject }, 'refused a token from a tenant that is not allowed');
         throw refuse(401, 'invalid_token', 'The access token belongs to a tenant this server does not serve');
       }

@@ -37,8 +37,8 @@ export interface InteractionDeps {
   store: Store;
   /** Reads roles and tenant from the upstream's claims. */
   idp(): IdentityProvider;
-  /** Tenants whose users may sign in (AUTH_ALLOWED_TENANTS); empty admits every tenant. */
-  allowedTenants: readonly string[];
+  /** Whether users of a tenant may sign in (AUTH_ALLOWED_TENANTS). */
+  admitsTenant(tenant: string | undefined): boolean;
   upstreamName: string;
   /**
    * Origins the consent form may lead to: the browser applies the page's form-action to the redirects
@@ -184,7 +184,7 @@ export function installInteractions(app: Express, deps: InteractionDeps): void {
       const { interactionUid, tokens, identityClaims } = await deps.signIn.complete(new URL(req.originalUrl, deps.issuer().origin), browser?.uid);
       // Roles and tenant are read once, here, from every claim the upstream gave; only the display claims are kept.
       const { roles, tenant } = deps.idp().mapClaims({ ...identityClaims, sub: tokens.subject });
-      if (deps.allowedTenants.length > 0 && (tenant === undefined || !deps.allowedTenants.includes(tenant))) {
+      if (!deps.admitsTenant(tenant)) {
         // Their upstream tokens are dropped here: nothing of this sign-in is kept.
         deps.logger.info({ tenant }, 'a user of a tenant this server does not serve tried to sign in');
         throw new SignInError('sign_in_refused', 'Users of your organisation cannot sign in to this server. Ask an administrator to add it.', { interactionUid });
