@@ -87,6 +87,8 @@ export interface Layer {
    * not (false); unset, always. A layer left out leaves out the layers beneath it too.
    */
   whenUsersSignIn?: boolean;
+  /** Rendered only where the project is also deployed with this target (a deploy id); unset, always. */
+  whenDeploying?: string;
   /**
    * Files of this layer (project paths) that a higher layer may replace, each with the reason.
    * Declared here and nowhere else: a file written by two layers anywhere else fails rendering.

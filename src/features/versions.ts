@@ -38,11 +38,28 @@ export const VERSIONS = {
   selfsigned: '5.5.0',
   tsx: '4.23.15',
   typescript: '7.0.2',
+  // vitest's peer, named so the lockfile holds this release: vite 8.4.0 lists an optional dependency the registry
+  // does not serve (napi-windows-process-start-time), and npm 11.21 and later then refuse `npm ci` as out of sync.
+  vite: '8.3.8',
   vitest: '4.1.12',
   zod: '4.6.7',
 } as const;
 
 export type PackageName = keyof typeof VERSIONS;
+
+/**
+ * The GitHub Actions the generated workflows use, pinned by commit: a tag can be moved to other code,
+ * a commit cannot. The release it is travels as a comment, which Dependabot keeps current with the commit.
+ */
+export const GITHUB_ACTIONS = {
+  checkout: { repository: 'actions/checkout', commit: '3d3c42e5aac5ba805825da76410c181273ba90b1', release: 'v7.0.1' },
+  setupNode: { repository: 'actions/setup-node', commit: '820762786026740c76f36085b0efc47a31fe5020', release: 'v7.0.0' },
+  setupPnpm: { repository: 'pnpm/action-setup', commit: 'fe02b34f77f8bc703788d5817da081398fad5dd2', release: 'v4.0.0' },
+  setupBuildx: { repository: 'docker/setup-buildx-action', commit: '37fe631027851001ddb9b187196cc803df7f5f0e', release: 'v4.3.0' },
+  login: { repository: 'docker/login-action', commit: '4907a6ddec9925e35a0a9e82d7399ccc52663121', release: 'v4.1.0' },
+  imageMetadata: { repository: 'docker/metadata-action', commit: 'dc802804100637a589fabce1cb79ff13a1411302', release: 'v6.2.0' },
+  buildPush: { repository: 'docker/build-push-action', commit: '53b7df96c91f9c12dcc8a07bcb9ccacbed38856a', release: 'v7.3.0' },
+} as const;
 
 /**
  * Packages deep in a generated project's tree whose install scripts it approves (npm's

@@ -1,6 +1,6 @@
 import { settingsToSet, valuesChosenAtGeneration } from '../features/settings-to-set.js';
 import type { Selection } from '../features/select.js';
-import { INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
+import { GITHUB_ACTIONS, INSTALL_SCRIPT_PACKAGES, NODE_RUNTIME, VERSIONS } from '../features/versions.js';
 import { PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { MARKER_FILE, type ChosenValues } from '../options/schema.js';
 import { clientConfigs, launchVariables } from './client-configs.js';
@@ -43,6 +43,10 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
     },
     /** Every deploy target the catalog offers, by its camelCase id, and whether this project has it. */
     deploy: selection.deployTargets,
+    /** Whether any deploy target was chosen (the README's Deploy section). */
+    deploying: options.deploy.length > 0,
+    /** What a workflow step's `uses:` names for each GitHub Action: the pinned commit, its release in a comment. */
+    actions: Object.fromEntries(Object.entries(GITHUB_ACTIONS).map(([key, action]) => [key, `${action.repository}@${action.commit} # ${action.release}`])),
     packageManager: PACKAGE_MANAGER_COMMANDS[options.packageManager],
     dependencies: selection.dependencies,
     devDependencies: selection.devDependencies,

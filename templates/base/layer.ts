@@ -14,7 +14,7 @@ export default {
     'pino',
     'zod',
   ],
-  devDependencies: ['@modelcontextprotocol/client', '@types/express', '@types/node', 'tsx', 'typescript', 'vitest'],
+  devDependencies: ['@modelcontextprotocol/client', '@types/express', '@types/node', 'tsx', 'typescript', 'vite', 'vitest'],
   envVars: [
     optionalSetting('NODE_ENV', 'Runtime mode: development, production or test.', 'development'),
     optionalSetting('LOG_LEVEL', 'Log verbosity: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stderr.', 'info'),

@@ -1,4 +1,5 @@
 import type { DeployUnit } from '../../../src/features/unit.js';
+import { imageRelease } from '../../layers/image-release/layer.js';
 
 export default {
   id: 'docker',
@@ -6,4 +7,5 @@ export default {
   hint: 'multi-stage image, non-root, healthcheck',
   folder: 'deploy/docker',
   installsFromLockfile: 'the Dockerfile',
+  layers: [imageRelease],
 } as const satisfies DeployUnit;

