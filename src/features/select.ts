@@ -46,7 +46,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
   const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target));
   const { verifiesTokens } = auth;
   const signsUsersIn = auth.signsUsersIn === true;
-  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy], { signsUsersIn, deploy: options.deploy });
+  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy], { signsUsersIn, deploy: options.deploy, storageSharedByReplicas: storage.sharedByReplicas === true });
 
   const dependencies = pinned(layers.flatMap((layer) => layer.dependencies ?? []));
   const runtime = new Set(dependencies.map((dependency) => dependency.name));
@@ -101,13 +101,14 @@ function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Rec
 /**
  * Each unit after the shared layers beneath it (recursively), every layer once, at its first place;
  * without the layers meant only for projects whose users do (or do not) sign in at the upstream, and
- * those meant only for projects deployed with a target this one lacks.
+ * those meant only for projects deployed with a target this one lacks or with a store of another kind.
  */
-function inRenderOrder(units: readonly Layer[], project: { signsUsersIn: boolean; deploy: readonly string[] }): Layer[] {
+function inRenderOrder(units: readonly Layer[], project: { signsUsersIn: boolean; deploy: readonly string[]; storageSharedByReplicas: boolean }): Layer[] {
   const ordered: Layer[] = [];
   const visit = (layer: Layer) => {
     if (layer.whenUsersSignIn !== undefined && layer.whenUsersSignIn !== project.signsUsersIn) return;
     if (layer.whenDeploying !== undefined && !project.deploy.includes(layer.whenDeploying)) return;
+    if (layer.whenStorageSharedByReplicas !== undefined && layer.whenStorageSharedByReplicas !== project.storageSharedByReplicas) return;
     for (const below of layer.layers ?? []) visit(below);
     if (!ordered.some((seen) => sameLayer(seen, layer))) ordered.push(layer);
   };

@@ -89,6 +89,8 @@ export interface Layer {
   whenUsersSignIn?: boolean;
   /** Rendered only where the project is also deployed with this target (a deploy id); unset, always. */
   whenDeploying?: string;
+  /** Rendered only where the store is shared by replicas (true: several servers run), or only where it is not (false). */
+  whenStorageSharedByReplicas?: boolean;
   /**
    * Files of this layer (project paths) that a higher layer may replace, each with the reason.
    * Declared here and nowhere else: a file written by two layers anywhere else fails rendering.
@@ -176,6 +178,11 @@ export interface StorageUnit<Id extends string = string> extends OptionUnit<Id> 
    * projects keep it out of git and of Docker build contexts, and their image keeps it on a volume.
    */
   dataDirectory?: string;
+  /**
+   * Every replica of the server reaches the same store (a database server, not a local file or the
+   * process's memory), so the deploy files run several: compose two behind a proxy, Helm scales them.
+   */
+  sharedByReplicas?: true;
 }
 
 export interface AuthUnit<Id extends string = string> extends OptionUnit<Id> {
@@ -194,6 +201,8 @@ export interface DeployUnit<Id extends string = string> extends OptionUnit<Id> {
    * Only an install writes the lockfile, so a project made without one is told to commit it.
    */
   installsFromLockfile?: string;
+  /** Deploy targets this one builds on, chosen with it: compose runs the image the docker target's Dockerfile builds. */
+  implies?: readonly string[];
 }
 
 /**

@@ -56,6 +56,12 @@ export function upstreamSettingsSchema(unit: UpstreamUnit): z.ZodObject {
   return z.object(Object.fromEntries(Object.entries(unit.settings).map(([key, setting]) => [key, setting.schema])));
 }
 
+/** The chosen deploy targets and those they build on (`implies`), each once, sorted. */
+function withImpliedTargets(targets: readonly string[], units: Catalog['deploy']): string[] {
+  const implied = targets.flatMap((target) => units.find((unit) => unit.id === target)?.implies ?? []);
+  return [...new Set([...targets, ...implied])].sort();
+}
+
 /** The project options a catalog's values allow: the schema of the marker and of every run. */
 export function projectOptionsSchemaOf(catalog: Catalog): z.ZodType<ChosenValues> {
   const oneOf = (units: readonly { id: string }[]) => z.enum(units.map((unit) => unit.id) as [string, ...string[]]);
@@ -64,7 +70,7 @@ export function projectOptionsSchemaOf(catalog: Catalog): z.ZodType<ChosenValues
       projectName: z.string().min(1),
       auth: oneOf(catalog.auth),
       storage: oneOf(catalog.storage),
-      deploy: z.array(oneOf(catalog.deploy)).transform((targets) => [...new Set(targets)].sort()),
+      deploy: z.array(oneOf(catalog.deploy)).transform((targets) => withImpliedTargets(targets, catalog.deploy)),
       packageManager: packageManagerSchema,
     })
     .strict();

@@ -40,6 +40,8 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       is: selection.storageBackends,
       /** The working-directory folder the backend keeps its data in ('' when it keeps none on local disk). */
       dataDirectory: selection.storage.dataDirectory ?? '',
+      /** Every replica reaches the store, so deploy files run several. */
+      sharedByReplicas: selection.storage.sharedByReplicas === true,
     },
     /** Every deploy target the catalog offers, by its camelCase id, and whether this project has it. */
     deploy: selection.deployTargets,

@@ -15,6 +15,10 @@ describe('project options schema', () => {
     expect(projectOptionsSchema.parse(options).deploy).toEqual(['docker', 'github-actions']);
   });
 
+  it('adds the targets a chosen one builds on: compose runs the image the docker target builds', () => {
+    expect(projectOptionsSchema.parse({ ...options, deploy: ['compose'] }).deploy).toEqual(['compose', 'docker']);
+  });
+
   it('rejects a value that is not offered', () => {
     expect(projectOptionsSchema.safeParse({ ...options, storage: 'mongodb' }).success).toBe(false);
   });

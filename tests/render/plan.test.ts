@@ -1,7 +1,7 @@
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { selectUnits } from '../../src/features/select.js';
-import { markerSchema, MARKER_FILE } from '../../src/options/schema.js';
+import { DEPLOY_TARGETS, markerSchema, MARKER_FILE } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { REGISTRIES, REGISTRY_FILE } from '../../src/render/registry.js';
 import { expectForEvery } from '../support/combinations.js';
@@ -121,7 +121,7 @@ describe('the file list', () => {
   });
 
   it('matches the snapshot with every deploy target', () => {
-    const { tree } = rendered.find(({ options }) => options.deploy.length === 2 && options.packageManager === 'npm')!;
+    const { tree } = rendered.find(({ options }) => options.deploy.length === DEPLOY_TARGETS.length && options.packageManager === 'npm')!;
     expect([...tree.keys()]).toMatchSnapshot();
   });
 });

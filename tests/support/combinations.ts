@@ -5,11 +5,15 @@ import {
   STORAGE_BACKENDS,
   UPSTREAMS,
   defaultUpstreamChoice,
+  projectOptionsSchema,
   type ProjectOptions,
 } from '../../src/options/schema.js';
 import { combinationProblems } from '../../src/options/rules.js';
 
-/** Every combination the CLI accepts (deploy: none, each target alone, all of them). */
+/**
+ * Every combination the CLI accepts (deploy: none, each target alone, all of them), as the CLI records
+ * it: a target with the targets it builds on.
+ */
 export function allCombinations(projectName = 'demo'): ProjectOptions[] {
   const deploySets = [[], ...DEPLOY_TARGETS.map((target) => [target]), [...DEPLOY_TARGETS]];
   const combinations: ProjectOptions[] = [];
@@ -19,7 +23,7 @@ export function allCombinations(projectName = 'demo'): ProjectOptions[] {
         for (const deploy of deploySets)
           for (const packageManager of PACKAGE_MANAGERS) {
             if (combinationProblems({ upstream, auth }).length > 0) continue;
-            combinations.push({ projectName, ...defaultUpstreamChoice(upstream), auth, storage, deploy: [...deploy].sort(), packageManager });
+            combinations.push(projectOptionsSchema.parse({ projectName, ...defaultUpstreamChoice(upstream), auth, storage, deploy, packageManager }));
           }
   return combinations;
 }

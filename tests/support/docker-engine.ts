@@ -12,7 +12,9 @@ import { join } from 'node:path';
  */
 const DOCKER = '/usr/bin/docker';
 const DOCKERD = '/usr/sbin/dockerd';
-const DEBIAN_PACKAGES = ['docker.io', 'iptables', 'debootstrap'];
+/** Compose 1.29, Debian's: it runs `up` with health checks and `depends_on` conditions, but knows no top-level `name`. */
+const COMPOSE = '/usr/bin/docker-compose';
+const DEBIAN_PACKAGES = ['docker.io', 'docker-compose', 'iptables', 'debootstrap'];
 /** Kept between runs: images made once serve every later run on the same machine. */
 const STATE_DIR = join(tmpdir(), 'cem-docker-engine');
 /** The machine's CA bundle: HTTPS from inside a container (npm ci) trusts what the host trusts. */
@@ -27,14 +29,21 @@ export interface CommandOutput {
 export interface DockerEngine {
   /** Runs the Docker client against this engine; resolves even when the command fails. */
   docker(...args: string[]): Promise<CommandOutput>;
+  /** Runs Docker Compose in `cwd` against this engine, with `env` for the compose file's variables. */
+  compose(cwd: string, env: Record<string, string>, ...args: string[]): Promise<CommandOutput>;
+  /**
+   * Makes images under the names a compose file uses for its services, from Debian's packages: `postgres:<tag>`
+   * (honouring POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD), `redis:<tag>` and `nginx:<tag>`.
+   */
+  provideServiceImages(images: { postgres: string; redis: string; nginx: string }): Promise<void>;
   /** Makes `node:<major>-bookworm-slim` (with an unprivileged `node` user, uid 1000, as the official image has). */
   provideNodeImage(major: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function run(file: string, args: string[], env: Record<string, string> = {}): Promise<CommandOutput> {
-  const { exitCode, stdout, all } = await execa(file, args, { all: true, reject: false, stdin: 'ignore', env });
-  return { exitCode, stdout, all };
+async function run(file: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CommandOutput> {
+  const { exitCode, stdout, all } = await execa(file, args, { all: true, reject: false, stdin: 'ignore', env, ...(cwd === undefined ? {} : { cwd }) });
+  return { exitCode, stdout: String(stdout), all: String(all) };
 }
 
 async function mustRun(file: string, args: string[], env: Record<string, string> = {}): Promise<string> {
@@ -44,7 +53,7 @@ async function mustRun(file: string, args: string[], env: Record<string, string>
 }
 
 async function installDebianPackages(): Promise<void> {
-  if (existsSync(DOCKER) && existsSync(DOCKERD) && existsSync('/usr/sbin/debootstrap')) return;
+  if ([DOCKER, DOCKERD, COMPOSE, '/usr/sbin/debootstrap'].every((path) => existsSync(path))) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`The Docker checks need ${DEBIAN_PACKAGES.join(', ')} from Debian's packages; install them as root (apt-get install ${DEBIAN_PACKAGES.join(' ')}).`);
   }
@@ -81,7 +90,9 @@ export async function startDockerEngine(): Promise<DockerEngine> {
 
   return {
     docker,
+    compose: (cwd, composeEnv, ...args) => run(COMPOSE, args, { ...env, ...composeEnv }, cwd),
     provideNodeImage: (major) => provideNodeImage(docker, major),
+    provideServiceImages: (images) => provideServiceImages(docker, images),
     async stop() {
       daemon.kill('SIGTERM');
       await daemon;
@@ -136,5 +147,60 @@ async function provideNodeImage(docker: DockerEngine['docker'], major: number): 
     if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
   } finally {
     await rm(context, { recursive: true, force: true });
+  }
+}
+
+/** Starts PostgreSQL as the official image does on its first start: a cluster, its user and database. */
+const POSTGRES_ENTRYPOINT = `#!/bin/sh
+set -e
+bin=/usr/lib/postgresql/15/bin
+data=/var/lib/postgresql/data
+install -d -o postgres -g postgres -m 700 "$data"
+if [ ! -s "$data/PG_VERSION" ]; then
+  printf '%s' "$POSTGRES_PASSWORD" > /tmp/password && chown postgres /tmp/password
+  setpriv --reuid=postgres --regid=postgres --init-groups "$bin/initdb" -D "$data" -U "$POSTGRES_USER" --pwfile=/tmp/password --auth-local=trust --auth-host=scram-sha-256
+  rm /tmp/password
+  echo 'host all all all scram-sha-256' >> "$data/pg_hba.conf"
+  setpriv --reuid=postgres --regid=postgres --init-groups "$bin/pg_ctl" -D "$data" -w -o '-c listen_addresses=' start
+  setpriv --reuid=postgres --regid=postgres --init-groups psql -U "$POSTGRES_USER" -d postgres -c "CREATE DATABASE \\"$POSTGRES_DB\\""
+  setpriv --reuid=postgres --regid=postgres --init-groups "$bin/pg_ctl" -D "$data" -w stop
+fi
+exec setpriv --reuid=postgres --regid=postgres --init-groups "$bin/postgres" -D "$data" -c listen_addresses='*'
+`;
+
+const SERVICE_DOCKERFILES = {
+  postgres: `FROM debian:bookworm-slim
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends postgresql-15 && rm -rf /var/lib/apt/lists/* /var/lib/postgresql/15
+COPY entrypoint.sh /usr/local/bin/postgres-entrypoint
+RUN chmod 755 /usr/local/bin/postgres-entrypoint && mkdir -p /var/run/postgresql && chown postgres /var/run/postgresql
+ENV PATH=/usr/lib/postgresql/15/bin:$PATH
+STOPSIGNAL SIGINT
+ENTRYPOINT ["postgres-entrypoint"]
+`,
+  redis: `FROM debian:bookworm-slim
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends redis-server && rm -rf /var/lib/apt/lists/* && install -d -o redis -g redis /data
+WORKDIR /data
+CMD ["redis-server"]
+`,
+  nginx: `FROM debian:bookworm-slim
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends nginx-light && rm -rf /var/lib/apt/lists/*
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+`,
+} as const;
+
+async function provideServiceImages(docker: DockerEngine['docker'], images: Record<keyof typeof SERVICE_DOCKERFILES, string>): Promise<void> {
+  await provideDebianImage(docker);
+  for (const [service, name] of Object.entries(images) as [keyof typeof SERVICE_DOCKERFILES, string][]) {
+    if (await hasImage(docker, name)) continue;
+    const context = await mkdtemp(join(tmpdir(), `cem-${service}-image-`));
+    try {
+      await writeFile(join(context, 'Dockerfile'), SERVICE_DOCKERFILES[service]);
+      if (service === 'postgres') await writeFile(join(context, 'entrypoint.sh'), POSTGRES_ENTRYPOINT);
+      const built = await docker('build', '-t', name, context);
+      if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
+    } finally {
+      await rm(context, { recursive: true, force: true });
+    }
   }
 }

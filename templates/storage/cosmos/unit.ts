@@ -1,4 +1,4 @@
-import { optionalSecret, optionalSetting, type OptionUnit } from '../../../src/features/unit.js';
+import { optionalSecret, optionalSetting, type StorageUnit } from '../../../src/features/unit.js';
 import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
@@ -7,6 +7,7 @@ export default {
   hint: 'Azure Cosmos DB for NoSQL: shared by every replica, serverless or provisioned, managed identity',
   folder: 'storage/cosmos',
   layers: [sharedStorage],
+  sharedByReplicas: true,
   dependencies: ['@azure/cosmos', '@azure/identity'],
   // The tests run the store against an emulator inside the test process, over TLS with a certificate made per run.
   devDependencies: ['@vercel/cosmosdb-server', 'selfsigned'],
@@ -42,4 +43,4 @@ export default {
     ),
   ],
   readme: [{ file: 'storage.md' }],
-} as const satisfies OptionUnit;
+} as const satisfies StorageUnit;

@@ -1,4 +1,4 @@
-import { optionalSetting, type OptionUnit } from '../../../src/features/unit.js';
+import { optionalSetting, type StorageUnit } from '../../../src/features/unit.js';
 import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
@@ -7,6 +7,7 @@ export default {
   hint: 'shared by many replicas, survives restarts',
   folder: 'storage/postgres',
   layers: [sharedStorage],
+  sharedByReplicas: true,
   dependencies: ['pg'],
   devDependencies: ['@types/pg'],
   envVars: [
@@ -37,4 +38,4 @@ export default {
     ),
   ],
   readme: [{ file: 'storage.md' }],
-} as const satisfies OptionUnit;
+} as const satisfies StorageUnit;

@@ -1,4 +1,4 @@
-import type { OptionUnit } from '../../../src/features/unit.js';
+import type { StorageUnit } from '../../../src/features/unit.js';
 import { sharedStorage } from '../../layers/shared-storage/layer.js';
 
 export default {
@@ -7,6 +7,7 @@ export default {
   hint: 'shared by every replica, native expiry; durable with Redis persistence on',
   folder: 'storage/redis',
   layers: [sharedStorage],
+  sharedByReplicas: true,
   dependencies: ['@redis/client'],
   envVars: [
     {
@@ -35,4 +36,4 @@ export default {
     },
   ],
   readme: [{ file: 'storage.md' }],
-} as const satisfies OptionUnit;
+} as const satisfies StorageUnit;
