@@ -169,6 +169,11 @@ export interface UpstreamUnit<Id extends string = string, Auth extends string = 
    * this upstream changes them; a setting the project does not have is left alone.
    */
   exampleOverrides?: Readonly<Record<string, string>>;
+  /**
+   * Where the preset's identity provider can run beside the server (Keycloak, under compose's `sso`
+   * profile, realm `mcp`, at http://keycloak.localhost:8180): the settings that point the server at it.
+   */
+  localKeycloak?: Readonly<Record<string, string>>;
 }
 
 export interface StorageUnit<Id extends string = string> extends OptionUnit<Id> {

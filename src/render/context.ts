@@ -31,6 +31,14 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
       settings: renderedSettings(selection),
       /** How the identity provider issues the REST API's tokens, for presets on the rest-api layer. */
       restApi: selection.upstream.restApi,
+      /**
+       * The settings that point the server at the Keycloak compose runs for signing in locally, where the
+       * preset's provider can be one and the server verifies its tokens (empty: compose runs none).
+       */
+      localKeycloakSettings:
+        selection.auth.verifiesTokens && selection.upstream.localKeycloak !== undefined
+          ? Object.entries(selection.upstream.localKeycloak).map(([name, value]) => ({ name, value }))
+          : [],
     },
     auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens, signsUsersIn: selection.auth.signsUsersIn === true },
     /** `is`: every storage backend the catalog offers, by its camelCase id, and whether it is this project's. */
@@ -45,6 +53,8 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
     },
     /** Every deploy target the catalog offers, by its camelCase id, and whether this project has it. */
     deploy: selection.deployTargets,
+    /** The named volumes compose.yaml declares: the store's data where it is on disk, its database's, the local Keycloak's. */
+    composeVolumes: composeVolumes(selection),
     /** Whether any deploy target was chosen (the README's Deploy section). */
     deploying: options.deploy.length > 0,
     /** What a workflow step's `uses:` names for each GitHub Action: the pinned commit, its release in a comment. */
@@ -58,6 +68,14 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
     /** Markdown sections the units contribute, each opening with its own heading. */
     readmeSections,
   };
+}
+
+function composeVolumes({ storage, auth, upstream }: Selection): string[] {
+  // The database services compose runs (Cosmos DB is an account elsewhere, memory keeps nothing).
+  const databaseVolume: Record<string, string> = { postgres: 'postgres-data', redis: 'redis-data' };
+  const volumes = [storage.dataDirectory === undefined ? undefined : 'server-data', databaseVolume[storage.id]];
+  if (auth.verifiesTokens && upstream.localKeycloak !== undefined) volumes.push('keycloak-data');
+  return volumes.filter((volume) => volume !== undefined);
 }
 
 function renderedSettings({ upstream, upstreamSettings }: Selection): Record<string, string> {

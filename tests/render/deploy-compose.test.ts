@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { projectOptionsSchema, type AuthStrategy, type StorageBackend } from '../../src/options/schema.js';
+import { defaultUpstreamChoice, projectOptionsSchema, type AuthStrategy, type StorageBackend, type Upstream } from '../../src/options/schema.js';
 import { planProject } from '../../src/render/plan.js';
 import { DEFAULT_DEMO_OPTIONS } from '../support/defaults.js';
 
@@ -16,6 +16,7 @@ const validateCompose = new Ajv({ strict: false, allErrors: true }).compile(comp
 
 interface ComposeService {
   image?: string;
+  profiles?: string[];
   build?: string;
   ports?: string[];
   environment?: Record<string, string>;
@@ -25,8 +26,8 @@ interface ComposeService {
   deploy?: { replicas?: number };
 }
 
-async function composeOf(storage: StorageBackend, auth: AuthStrategy = 'none') {
-  const options = projectOptionsSchema.parse({ ...DEFAULT_DEMO_OPTIONS, upstream: 'generic', auth, storage, deploy: ['compose'] });
+async function composeOf(storage: StorageBackend, auth: AuthStrategy = 'none', upstream: Upstream = 'generic') {
+  const options = projectOptionsSchema.parse({ ...defaultUpstreamChoice(upstream), ...DEFAULT_DEMO_OPTIONS, upstream, auth, storage, deploy: ['compose'] });
   const tree = await planProject({ options, generatorVersion: '0.0.0-test' });
   const text = tree.get('compose.yaml')?.toString() ?? '';
   return { text, compose: parse(text) as { services: Record<string, ComposeService>; volumes?: Record<string, unknown> }, tree };
@@ -124,5 +125,33 @@ describe('the server', () => {
       security_opt: ['no-new-privileges:true'],
       stop_grace_period: '15s',
     });
+  });
+});
+
+describe('the identity provider for signing in locally', () => {
+  it.each([
+    ['keycloak', 'jwt'],
+    ['keycloak', 'oauth-proxy'],
+    ['generic', 'introspection'],
+  ] as const)('is a Keycloak under the sso profile for %s/%s, valid against the Compose Specification', async (upstream, auth) => {
+    const { compose } = await composeOf('postgres', auth, upstream);
+    expect(validateCompose(compose), JSON.stringify(validateCompose.errors, null, 2)).toBe(true);
+    expect(compose.services['keycloak']).toMatchObject({ image: expect.stringMatching(/^quay\.io\/keycloak\/keycloak:\d+\.\d+$/), profiles: ['sso'] });
+    expect(compose.services['keycloak']?.ports).toEqual(['127.0.0.1:8180:8180']);
+    expect(Object.keys(compose.volumes ?? {})).toEqual(['postgres-data', 'keycloak-data']);
+  });
+
+  it('is started by nothing else, so `docker compose up` without the profile needs no Keycloak', async () => {
+    const { compose } = await composeOf('redis', 'jwt', 'keycloak');
+    const dependencies = Object.values(compose.services).flatMap((service) => Object.keys(service.depends_on ?? {}));
+    expect(dependencies).not.toContain('keycloak');
+  });
+
+  it.each([
+    ['keycloak', 'none'],
+    ['entra', 'jwt'],
+    ['salesforce', 'oauth-proxy'],
+  ] as const)('is not there for %s/%s: no token to verify, or a provider that cannot run here', async (upstream, auth) => {
+    expect((await composeOf('memory', auth, upstream)).compose.services['keycloak']).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ export default {
   authStrategies: ['none', 'jwt', 'introspection', 'oauth-proxy', 'gateway'],
   settings: {},
   restApi: restApiTokens,
+  localKeycloak: { OIDC_ISSUER: 'http://keycloak.localhost:8180/realms/mcp' },
   envVars: restApiSettings(restApiTokens, {
     auth: {
       ...optionalSetting('UPSTREAM_API_AUTH', "How the server authenticates to the REST API: none, api_key (static key in a header), client_credentials (this server's own OAuth token), or signed_in_user (the caller's own token from signing in through this server; oauth-proxy only).", 'none'),

@@ -21,6 +21,7 @@ export default {
   authStrategies: ['jwt', 'introspection', 'oauth-proxy', 'gateway', 'none'],
   settings: {},
   restApi: restApiTokens,
+  localKeycloak: { KEYCLOAK_URL: 'http://keycloak.localhost:8180', KEYCLOAK_REALM: 'mcp' },
   envVars: [
     {
       name: 'KEYCLOAK_URL',
