@@ -8,6 +8,7 @@ import cosmos from '../../templates/storage/cosmos/unit.js';
 import compose from '../../templates/deploy/compose/unit.js';
 import docker from '../../templates/deploy/docker/unit.js';
 import githubActions from '../../templates/deploy/github-actions/unit.js';
+import kubernetes from '../../templates/deploy/kubernetes/unit.js';
 import memory from '../../templates/storage/memory/unit.js';
 import postgres from '../../templates/storage/postgres/unit.js';
 import redis from '../../templates/storage/redis/unit.js';
@@ -44,7 +45,7 @@ export const CATALOG = {
   auth: AUTH_UNITS,
   // The first is the default: one file on the local disk, nothing to set up, state kept across restarts.
   storage: [sqlite, memory, redis, postgres, cosmos] as const,
-  deploy: [docker, compose, githubActions] as const,
+  deploy: [docker, compose, kubernetes, githubActions] as const,
 } as const satisfies Catalog;
 
 export type BuiltInCatalog = typeof CATALOG;

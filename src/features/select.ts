@@ -30,6 +30,8 @@ export interface Selection {
   /** Every deploy target of the catalog by its camelCase id (`githubActions`): whether it was chosen. */
   deployTargets: Readonly<Record<string, boolean>>;
   /** Every storage backend of the catalog by its camelCase id: whether it is the chosen one. */
+  /** Every auth strategy the catalog offers, by its camelCase id: whether it is this project's. */
+  authStrategies: Readonly<Record<string, boolean>>;
   storageBackends: Readonly<Record<string, boolean>>;
   /** Base first, each unit after the shared layers it builds on; a layer several units share comes once. */
   layers: readonly Layer[];
@@ -46,7 +48,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
   const deploy = options.deploy.map((target) => unitOf(catalog.deploy, target));
   const { verifiesTokens } = auth;
   const signsUsersIn = auth.signsUsersIn === true;
-  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy], { signsUsersIn, deploy: options.deploy, storageSharedByReplicas: storage.sharedByReplicas === true });
+  const layers = inRenderOrder([catalog.base, upstream, auth, storage, ...deploy], { signsUsersIn, auth: auth.id, deploy: options.deploy, storageSharedByReplicas: storage.sharedByReplicas === true });
 
   const dependencies = pinned(layers.flatMap((layer) => layer.dependencies ?? []));
   const runtime = new Set(dependencies.map((dependency) => dependency.name));
@@ -57,6 +59,7 @@ export function selectUnits(options: ChosenValues, catalog: Catalog = CATALOG): 
     storage,
     deploy,
     deployTargets: Object.fromEntries(catalog.deploy.map((unit) => [deriveNames(unit.id).camel, options.deploy.includes(unit.id)])),
+    authStrategies: Object.fromEntries(catalog.auth.map((unit) => [deriveNames(unit.id).camel, unit.id === auth.id])),
     storageBackends: Object.fromEntries(catalog.storage.map((unit) => [deriveNames(unit.id).camel, unit.id === options.storage])),
     layers,
     dependencies,
@@ -101,12 +104,14 @@ function settingsOf(options: ChosenValues, upstream: UpstreamUnit): Readonly<Rec
 /**
  * Each unit after the shared layers beneath it (recursively), every layer once, at its first place;
  * without the layers meant only for projects whose users do (or do not) sign in at the upstream, and
- * those meant only for projects deployed with a target this one lacks or with a store of another kind.
+ * those meant only for projects with another auth strategy, a deploy target this one lacks or a store of
+ * another kind.
  */
-function inRenderOrder(units: readonly Layer[], project: { signsUsersIn: boolean; deploy: readonly string[]; storageSharedByReplicas: boolean }): Layer[] {
+function inRenderOrder(units: readonly Layer[], project: { signsUsersIn: boolean; auth: string; deploy: readonly string[]; storageSharedByReplicas: boolean }): Layer[] {
   const ordered: Layer[] = [];
   const visit = (layer: Layer) => {
     if (layer.whenUsersSignIn !== undefined && layer.whenUsersSignIn !== project.signsUsersIn) return;
+    if (layer.whenAuth !== undefined && layer.whenAuth !== project.auth) return;
     if (layer.whenDeploying !== undefined && !project.deploy.includes(layer.whenDeploying)) return;
     if (layer.whenStorageSharedByReplicas !== undefined && layer.whenStorageSharedByReplicas !== project.storageSharedByReplicas) return;
     for (const below of layer.layers ?? []) visit(below);

@@ -89,6 +89,8 @@ export interface Layer {
   whenUsersSignIn?: boolean;
   /** Rendered only where the project is also deployed with this target (a deploy id); unset, always. */
   whenDeploying?: string;
+  /** Rendered only where the project has this auth strategy (an auth id); unset, always. */
+  whenAuth?: string;
   /** Rendered only where the store is shared by replicas (true: several servers run), or only where it is not (false). */
   whenStorageSharedByReplicas?: boolean;
   /**

@@ -40,7 +40,14 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
           ? Object.entries(selection.upstream.localKeycloak).map(([name, value]) => ({ name, value }))
           : [],
     },
-    auth: { id: selection.auth.id, label: selection.auth.label, verifiesTokens: selection.auth.verifiesTokens, signsUsersIn: selection.auth.signsUsersIn === true },
+    auth: {
+      id: selection.auth.id,
+      label: selection.auth.label,
+      /** Every auth strategy the catalog offers, by its camelCase id, and whether it is this project's. */
+      is: selection.authStrategies,
+      verifiesTokens: selection.auth.verifiesTokens,
+      signsUsersIn: selection.auth.signsUsersIn === true,
+    },
     /** `is`: every storage backend the catalog offers, by its camelCase id, and whether it is this project's. */
     storage: {
       id: selection.storage.id,

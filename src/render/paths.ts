@@ -8,18 +8,23 @@ const DOTFILE_RENAMES: Readonly<Record<string, string>> = {
   '_env.example': '.env.example',
   _github: '.github',
   _npmrc: '.npmrc',
+  _helmignore: '.helmignore',
 };
 
 export const TEMPLATE_SUFFIX = '.hbs';
 
-/** Maps a template's path (posix, relative to its layer) to the path it gets in the project. */
-export function outputPath(templatePath: string): string {
+/**
+ * Maps a template's path (posix, relative to its layer) to the path it gets in the project. A segment
+ * `__name__` naming one of `variables` becomes its value: `deploy/helm/__shortName__` holds the chart
+ * under the project's own name.
+ */
+export function outputPath(templatePath: string, variables: Readonly<Record<string, string>> = {}): string {
   const withoutSuffix = templatePath.endsWith(TEMPLATE_SUFFIX)
     ? templatePath.slice(0, -TEMPLATE_SUFFIX.length)
     : templatePath;
   return withoutSuffix
     .split('/')
-    .map((segment) => DOTFILE_RENAMES[segment] ?? segment)
+    .map((segment) => DOTFILE_RENAMES[segment] ?? variables[/^__(\w+)__$/.exec(segment)?.[1] ?? ''] ?? segment)
     .join('/');
 }
 

@@ -31,12 +31,8 @@ export async function planProject({
   const readmeSections = await Promise.all(
     selection.readme.map(async ({ layer, file }) => String(await fs.readFile(join(layerDir(layer, templatesDir), README_FOLDER, file))).trimEnd()),
   );
-  const tree = await renderProject({
-    fs,
-    templatesDir,
-    layers: selection.layers,
-    context: templateContext(options, selection, readmeSections, generatorVersion),
-  });
+  const context = templateContext(options, selection, readmeSections, generatorVersion);
+  const tree = await renderProject({ fs, templatesDir, layers: selection.layers, context, pathVariables: { shortName: context.shortName } });
   writeRegistries(tree);
   const [markerPath, markerBytes] = markerFile(options, generatorVersion);
   tree.set(markerPath, markerBytes);

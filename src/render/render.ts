@@ -19,6 +19,8 @@ export interface RenderInput {
   /** Applied in order; a later layer may replace only the files an earlier one declares as seams. */
   layers: readonly Layer[];
   context: object;
+  /** The values of `__name__` path segments (see `outputPath`). */
+  pathVariables?: Readonly<Record<string, string>>;
 }
 
 /** The folder of a layer's files. */
@@ -30,15 +32,15 @@ export function layerDir(layer: Layer, templatesDir: string): string {
  * Renders every layer into one in-memory tree. Nothing touches the target directory here, so a
  * template that fails leaves no trace on disk.
  */
-export async function renderProject({ fs, templatesDir, layers, context }: RenderInput): Promise<FileTree> {
+export async function renderProject({ fs, templatesDir, layers, context, pathVariables = {} }: RenderInput): Promise<FileTree> {
   const tree: FileTree = new Map();
   const writtenBy = new Map<string, Layer>();
   for (const layer of layers) {
     const filesDir = join(layerDir(layer, templatesDir), LAYER_FILES);
     const templatePaths = await listFiles(fs, filesDir);
-    assertSeamsExist(layer, templatePaths.map(outputPath));
+    assertSeamsExist(layer, templatePaths.map((templatePath) => outputPath(templatePath, pathVariables)));
     for (const templatePath of templatePaths) {
-      const path = outputPath(templatePath);
+      const path = outputPath(templatePath, pathVariables);
       const lower = writtenBy.get(path);
       if (lower !== undefined && lower.seams?.[path] === undefined) {
         throw new Error(`${layer.folder} and ${lower.folder} both write ${path}, and ${lower.folder} does not declare it a seam that higher layers may replace.`);

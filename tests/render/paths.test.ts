@@ -18,4 +18,12 @@ describe('template output paths', () => {
   it('leaves other underscored names alone', () => {
     expect(outputPath('src/_internal.ts')).toBe('src/_internal.ts');
   });
+
+  it('names a folder after a variable where a segment is __name__', () => {
+    expect(outputPath('deploy/helm/__shortName__/Chart.yaml.hbs', { shortName: 'orders-mcp' })).toBe('deploy/helm/orders-mcp/Chart.yaml');
+  });
+
+  it('keeps a __name__ segment no variable names', () => {
+    expect(outputPath('deploy/__unknown__/file', { shortName: 'orders-mcp' })).toBe('deploy/__unknown__/file');
+  });
 });

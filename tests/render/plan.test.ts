@@ -21,7 +21,7 @@ const text = (combination: RenderedCombination, path: string) => {
 describe(`the file plan of every accepted combination (${rendered.length})`, { timeout: 60_000 }, () => {
   it('holds each file of the chosen layers once, from the last layer that has it, plus the registries and the marker', () => {
     everyCombination(({ options, tree }) => {
-      const origins = layerFiles(selectUnits(options).layers);
+      const origins = layerFiles(selectUnits(options).layers, { shortName: options.projectName });
       const generated = [...Object.values(REGISTRIES).map(({ dir }) => `${dir}/${REGISTRY_FILE}`), MARKER_FILE];
       expect([...tree.keys()]).toEqual([...new Set([...origins.keys(), ...generated])].sort());
       for (const [path, template] of origins) {

@@ -9,17 +9,17 @@ import { templatesRoot } from '../../src/render/templates-root.js';
  * template (`base/files/src/http/guards.ts`, relative to `templates/`) of the last layer that has it,
  * since a later layer replaces an earlier one's file.
  */
-export function layerFiles(layers: readonly Layer[]): Map<string, string> {
+export function layerFiles(layers: readonly Layer[], pathVariables: Readonly<Record<string, string>> = {}): Map<string, string> {
   const origins = new Map<string, string>();
   for (const layer of layers) {
-    for (const templatePath of filesOfLayer(layer.folder)) origins.set(outputPath(templatePath), `${layer.folder}/${LAYER_FILES}/${templatePath}`);
+    for (const templatePath of filesOfLayer(layer.folder)) origins.set(outputPath(templatePath, pathVariables), `${layer.folder}/${LAYER_FILES}/${templatePath}`);
   }
   return origins;
 }
 
 /** The project paths the files of a layer (a folder under `templates/`) become. */
 export function projectPathsOf(folder: string): string[] {
-  return filesOfLayer(folder).map(outputPath);
+  return filesOfLayer(folder).map((templatePath) => outputPath(templatePath));
 }
 
 /** The bytes of a template (a path relative to `templates/`), read once per test file. */
