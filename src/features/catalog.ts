@@ -5,6 +5,7 @@ import none from '../../templates/auth/none/unit.js';
 import oauthProxy from '../../templates/auth/oauth-proxy/unit.js';
 import base from '../../templates/base/layer.js';
 import cosmos from '../../templates/storage/cosmos/unit.js';
+import azure from '../../templates/deploy/azure/unit.js';
 import compose from '../../templates/deploy/compose/unit.js';
 import docker from '../../templates/deploy/docker/unit.js';
 import githubActions from '../../templates/deploy/github-actions/unit.js';
@@ -45,7 +46,7 @@ export const CATALOG = {
   auth: AUTH_UNITS,
   // The first is the default: one file on the local disk, nothing to set up, state kept across restarts.
   storage: [sqlite, memory, redis, postgres, cosmos] as const,
-  deploy: [docker, compose, kubernetes, githubActions] as const,
+  deploy: [docker, compose, kubernetes, azure, githubActions] as const,
 } as const satisfies Catalog;
 
 export type BuiltInCatalog = typeof CATALOG;

@@ -210,6 +210,8 @@ export interface DeployUnit<Id extends string = string> extends OptionUnit<Id> {
   installsFromLockfile?: string;
   /** Deploy targets this one builds on, chosen with it: compose runs the image the docker target's Dockerfile builds. */
   implies?: readonly string[];
+  /** The storage backends it can run with (storage ids); unset, every one. */
+  storages?: readonly string[];
 }
 
 /**

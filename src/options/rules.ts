@@ -1,5 +1,6 @@
 import { CATALOG, unitOf } from '../features/catalog.js';
-import type { AuthStrategy, ProjectOptions, Upstream } from './schema.js';
+import type { DeployUnit } from '../features/unit.js';
+import { DEPLOY_TARGETS, type AuthStrategy, type DeployTarget, type ProjectOptions, type StorageBackend, type Upstream } from './schema.js';
 
 /**
  * Combinations of otherwise valid values that cannot work together are judged here and nowhere
@@ -13,8 +14,23 @@ export function defaultAuthFor(upstream: Upstream): AuthStrategy {
   return unitOf(CATALOG.upstream, upstream).authStrategies[0];
 }
 
-export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | 'auth'>): string[] {
+/** The deploy targets that can run a project keeping its state in `storage`. */
+export function deployTargetsFor(storage: StorageBackend): DeployTarget[] {
+  return DEPLOY_TARGETS.filter((target) => {
+    const { storages }: DeployUnit = unitOf(CATALOG.deploy, target);
+    return storages === undefined || storages.includes(storage);
+  });
+}
+
+export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | 'auth'> & Partial<Pick<ProjectOptions, 'storage' | 'deploy'>>): string[] {
   const problems: string[] = [];
+  if (options.storage !== undefined) {
+    const storage = options.storage;
+    for (const target of (options.deploy ?? []).filter((target) => !deployTargetsFor(storage).includes(target))) {
+      const unit: DeployUnit = unitOf(CATALOG.deploy, target);
+      problems.push(`--deploy ${target} (${unit.label}) does not work with --storage ${storage}; it needs one of: ${(unit.storages ?? []).join(', ')}`);
+    }
+  }
   const allowed = authStrategiesFor(options.upstream);
   if (!allowed.includes(options.auth)) {
     problems.push(

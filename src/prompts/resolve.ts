@@ -2,7 +2,7 @@ import { basename, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { HOW_TO_INSTALL, PACKAGE_MANAGER_COMMANDS } from '../options/package-manager.js';
 import { checkProjectName, describeNameProblem } from '../options/project-name.js';
-import { authStrategiesFor, combinationProblems, defaultAuthFor } from '../options/rules.js';
+import { authStrategiesFor, combinationProblems, defaultAuthFor, deployTargetsFor } from '../options/rules.js';
 import { CATALOG, unitOf } from '../features/catalog.js';
 import type { OptionUnit } from '../features/unit.js';
 import {
@@ -90,8 +90,9 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
   const storage = await answer(flags.storage, DEFAULT_STORAGE, flagHelp('--storage', STORAGE_BACKENDS), () =>
     env.prompter.select({ message: 'Where should server state live?', options: choices(CATALOG.storage, STORAGE_BACKENDS), initialValue: DEFAULT_STORAGE }),
   );
-  const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', DEPLOY_TARGETS, 'a,b | none'), () =>
-    env.prompter.multiselect({ message: 'Deploy files to include?', options: choices(CATALOG.deploy, DEPLOY_TARGETS), initialValues: [...DEFAULT_DEPLOY] }),
+  const deployChoices = deployTargetsFor(storage);
+  const deploy = await answer(flags.deploy, [...DEFAULT_DEPLOY], flagHelp('--deploy', deployChoices, 'a,b | none'), () =>
+    env.prompter.multiselect({ message: 'Deploy files to include?', options: choices(CATALOG.deploy, deployChoices), initialValues: [...DEFAULT_DEPLOY] }),
   );
   const chosenPackageManager = await answer(flags.packageManager, env.detectedPackageManager, flagHelp('--package-manager', PACKAGE_MANAGERS), () =>
     env.prompter.select({ message: 'Package manager?', options: PACKAGE_MANAGERS.map((value) => ({ value, label: value })), initialValue: env.detectedPackageManager }),
@@ -110,7 +111,7 @@ export async function resolveCreate(flags: CreateFlags, env: ResolveEnvironment)
     });
   }
 
-  const problems = combinationProblems({ upstream, auth });
+  const problems = combinationProblems({ upstream, auth, storage, deploy });
   if (problems.length > 0) throw new CliError(problems.join('\n'), { hint: 'Run with --help to see every option.' });
 
   return {

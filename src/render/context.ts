@@ -62,6 +62,8 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
     deploy: selection.deployTargets,
     /** The named volumes compose.yaml declares: the store's data where it is on disk, its database's, the local Keycloak's. */
     composeVolumes: composeVolumes(selection),
+    /** What the Azure deployment's parameters list: the secrets it reads from Key Vault, the settings that need a value. */
+    azure: azureSettings(selection),
     /** Whether any deploy target was chosen (the README's Deploy section). */
     deploying: options.deploy.length > 0,
     /** What a workflow step's `uses:` names for each GitHub Action: the pinned commit, its release in a comment. */
@@ -74,6 +76,15 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
     localSettings: localSettings(selection),
     /** Markdown sections the units contribute, each opening with its own heading. */
     readmeSections,
+  };
+}
+
+function azureSettings({ envVars, storage }: Selection) {
+  return {
+    // The required secrets, and the sealing key wherever the store outlives the process (production refuses to start without it).
+    secretSettings: envVars.filter((envVar) => envVar.secret && (envVar.required || (envVar.name === 'STORE_SEALING_KEYS' && storage.id !== 'memory'))).map((envVar) => envVar.name),
+    // Not the store's location: that is a secret, or main.bicep sets it (Azure Cosmos DB).
+    requiredSettings: envVars.filter((envVar) => envVar.required && !envVar.secret && envVar.locatesStore !== true).map((envVar) => envVar.name),
   };
 }
 

@@ -1,4 +1,5 @@
 import { DEPLOY_TARGETS, type ProjectOptions, type Upstream, type UpstreamChoice } from '../../src/options/schema.js';
+import { deployTargetsFor } from '../../src/options/rules.js';
 import { allCombinations } from '../support/combinations.js';
 import { pairwise } from '../support/pairwise.js';
 import type { ProjectNodeMajor } from '../support/toolchain.js';
@@ -62,7 +63,8 @@ function coreCombinations(): ProjectOptions[] {
     projectName: 'demo',
     ...E2E_UPSTREAM_SETTINGS[upstream],
     ...core,
-    deploy: deploySets[index % deploySets.length] ?? [],
+    // All of a set that run with the project's store.
+    deploy: (deploySets[index % deploySets.length] ?? []).filter((target) => deployTargetsFor(core.storage).includes(target)),
   }));
 }
 

@@ -90,6 +90,20 @@ describe('resolving create options', () => {
     expect(offered?.initialValue).toBe('sqlite');
   });
 
+  it('offers only the deploy targets that run with the chosen store', async () => {
+    const { env } = interactive();
+    let offered: string[] | undefined;
+    const prompter: Prompter = {
+      ...env.prompter,
+      multiselect: (question) => {
+        if (question.message.startsWith('Deploy files')) offered = question.options.map((option) => option.value);
+        return env.prompter.multiselect(question);
+      },
+    };
+    await resolveCreate({ storage: 'sqlite' }, { ...env, prompter });
+    expect(offered).toEqual(['docker', 'compose', 'kubernetes', 'github-actions']);
+  });
+
   it('uses the detected package manager as the default', async () => {
     const resolved = await resolveCreate({ directory: 'demo', yes: true }, { ...nonInteractive(), detectedPackageManager: 'pnpm' });
     expect(resolved.options.packageManager).toBe('pnpm');
@@ -139,6 +153,12 @@ describe('resolving create options', () => {
     const error = (await resolveCreate({}, env).catch((e: unknown) => e)) as CliError;
     expect(error.exitCode).toBe(EXIT_CANCELLED);
     expect(error.message).toContain('Nothing was written');
+  });
+
+  it('refuses a deploy target the store cannot run with', async () => {
+    await expect(resolveCreate({ ...allFlags, storage: 'sqlite', deploy: ['azure'] }, nonInteractive())).rejects.toThrow(
+      /--deploy azure \(Azure Container Apps \(Bicep\)\) does not work with --storage sqlite/,
+    );
   });
 
   it('refuses an auth strategy the upstream cannot use', async () => {

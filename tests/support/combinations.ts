@@ -8,21 +8,20 @@ import {
   projectOptionsSchema,
   type ProjectOptions,
 } from '../../src/options/schema.js';
-import { combinationProblems } from '../../src/options/rules.js';
+import { combinationProblems, deployTargetsFor } from '../../src/options/rules.js';
 
 /**
- * Every combination the CLI accepts (deploy: none, each target alone, all of them), as the CLI records
- * it: a target with the targets it builds on.
+ * Every combination the CLI accepts (deploy: none, each target alone, all that run with the store), as
+ * the CLI records it: a target with the targets it builds on.
  */
 export function allCombinations(projectName = 'demo'): ProjectOptions[] {
-  const deploySets = [[], ...DEPLOY_TARGETS.map((target) => [target]), [...DEPLOY_TARGETS]];
   const combinations: ProjectOptions[] = [];
   for (const upstream of UPSTREAMS)
     for (const auth of AUTH_STRATEGIES)
       for (const storage of STORAGE_BACKENDS)
-        for (const deploy of deploySets)
+        for (const deploy of [[], ...DEPLOY_TARGETS.map((target) => [target]), deployTargetsFor(storage)])
           for (const packageManager of PACKAGE_MANAGERS) {
-            if (combinationProblems({ upstream, auth }).length > 0) continue;
+            if (combinationProblems({ upstream, auth, storage, deploy }).length > 0) continue;
             combinations.push(projectOptionsSchema.parse({ projectName, ...defaultUpstreamChoice(upstream), auth, storage, deploy, packageManager }));
           }
   return combinations;
