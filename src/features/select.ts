@@ -29,9 +29,9 @@ export interface Selection {
   deploy: readonly DeployUnit[];
   /** Every deploy target of the catalog by its camelCase id (`githubActions`): whether it was chosen. */
   deployTargets: Readonly<Record<string, boolean>>;
-  /** Every storage backend of the catalog by its camelCase id: whether it is the chosen one. */
   /** Every auth strategy the catalog offers, by its camelCase id: whether it is this project's. */
   authStrategies: Readonly<Record<string, boolean>>;
+  /** Every storage backend of the catalog by its camelCase id: whether it is the chosen one. */
   storageBackends: Readonly<Record<string, boolean>>;
   /** Base first, each unit after the shared layers it builds on; a layer several units share comes once. */
   layers: readonly Layer[];

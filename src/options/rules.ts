@@ -25,10 +25,10 @@ export function deployTargetsFor(storage: StorageBackend): DeployTarget[] {
 export function combinationProblems(options: Pick<ProjectOptions, 'upstream' | 'auth'> & Partial<Pick<ProjectOptions, 'storage' | 'deploy'>>): string[] {
   const problems: string[] = [];
   if (options.storage !== undefined) {
-    const storage = options.storage;
-    for (const target of (options.deploy ?? []).filter((target) => !deployTargetsFor(storage).includes(target))) {
+    const fitting = deployTargetsFor(options.storage);
+    for (const target of (options.deploy ?? []).filter((target) => !fitting.includes(target))) {
       const unit: DeployUnit = unitOf(CATALOG.deploy, target);
-      problems.push(`--deploy ${target} (${unit.label}) does not work with --storage ${storage}; it needs one of: ${(unit.storages ?? []).join(', ')}`);
+      problems.push(`--deploy ${target} (${unit.label}) does not work with --storage ${options.storage}; it needs one of: ${(unit.storages ?? []).join(', ')}`);
     }
   }
   const allowed = authStrategiesFor(options.upstream);

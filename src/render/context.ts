@@ -35,10 +35,7 @@ export function templateContext(options: ChosenValues, selection: Selection, rea
        * The settings that point the server at the Keycloak compose runs for signing in locally, where the
        * preset's provider can be one and the server verifies its tokens (empty: compose runs none).
        */
-      localKeycloakSettings:
-        selection.auth.verifiesTokens && selection.upstream.localKeycloak !== undefined
-          ? Object.entries(selection.upstream.localKeycloak).map(([name, value]) => ({ name, value }))
-          : [],
+      localKeycloakSettings: Object.entries(localKeycloak(selection) ?? {}).map(([name, value]) => ({ name, value })),
     },
     auth: {
       id: selection.auth.id,
@@ -88,11 +85,17 @@ function azureSettings({ envVars, storage }: Selection) {
   };
 }
 
-function composeVolumes({ storage, auth, upstream }: Selection): string[] {
+/** The Keycloak compose runs for signing in locally: where the preset's provider can be one and the server verifies its tokens. */
+function localKeycloak({ auth, upstream }: Selection): Readonly<Record<string, string>> | undefined {
+  return auth.verifiesTokens ? upstream.localKeycloak : undefined;
+}
+
+function composeVolumes(selection: Selection): string[] {
+  const { storage } = selection;
   // The database services compose runs (Cosmos DB is an account elsewhere, memory keeps nothing).
   const databaseVolume: Record<string, string> = { postgres: 'postgres-data', redis: 'redis-data' };
   const volumes = [storage.dataDirectory === undefined ? undefined : 'server-data', databaseVolume[storage.id]];
-  if (auth.verifiesTokens && upstream.localKeycloak !== undefined) volumes.push('keycloak-data');
+  if (localKeycloak(selection) !== undefined) volumes.push('keycloak-data');
   return volumes.filter((volume) => volume !== undefined);
 }
 
