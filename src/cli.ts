@@ -6,6 +6,7 @@ import { PACKAGE_MANAGERS, type DeployTarget } from './options/schema.js';
 import type { CapabilityKind } from './options/capability-name.js';
 import { reportError, tolerateClosedOutput } from './ui/output.js';
 import { GENERATOR_VERSION } from './version.js';
+import { parseDeployChange } from './upgrade/upgrade-options.js';
 
 /** `--help` text for an enum flag: every allowed value with its one-line hint. */
 function describeValues(units: readonly OptionUnit[]): string {
@@ -81,6 +82,7 @@ Examples:
       await createCommand({ ...flags, directory });
     });
   addCommands(program);
+  upgradeCommandLine(program, catalog);
   return program;
 }
 
@@ -120,6 +122,30 @@ function addCommands(program: Command): void {
         await addCommand(kind, name, flags);
       });
   }
+}
+
+/** `upgrade`, run inside a generated project. */
+function upgradeCommandLine(program: Command, catalog: Catalog): void {
+  program
+    .command('upgrade')
+    .description('bring the project in this directory or above to this version of the generator, or to other options, keeping your edits')
+    .addOption(unitOption('--auth <strategy>', 'change the client authentication', catalog.auth))
+    .addOption(unitOption('--storage <backend>', 'change the server state backend', catalog.storage))
+    .option('--deploy <targets>', 'change the deploy files: a whole list (docker,kubernetes), none, or changes (+kubernetes,-azure)', parseDeployChange)
+    .option('--from-dir <checkout>', 'render the project as it was made from this built checkout of create-enterprise-mcp (for unreleased builds)')
+    .option('--dry-run', 'print what would change, write nothing')
+    .option('--allow-dirty', 'upgrade even with uncommitted changes, or outside git')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ npx create-enterprise-mcp@latest upgrade --dry-run
+  $ npx create-enterprise-mcp@latest upgrade --storage postgres --deploy +kubernetes`,
+    )
+    .action(async (flags: Record<string, unknown>) => {
+      const { upgradeCommand } = await import('./commands/upgrade.js');
+      await upgradeCommand(flags);
+    });
 }
 
 /** Runs the CLI and returns the exit code; every failure is reported once, by `reportError`. */

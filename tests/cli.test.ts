@@ -226,7 +226,7 @@ describe('help', SPAWNING, () => {
   it('names the commands there are when asked for help on one that is not', async () => {
     const { stderr, exitCode } = await cli('help', 'ad');
     expect(exitCode).toBe(1);
-    expect(stderr).toContain('"ad" is not a command. Commands: add, help.');
+    expect(stderr).toContain('"ad" is not a command. Commands: add, upgrade, help.');
   });
 });
 

@@ -13,7 +13,7 @@ import { findProject } from '../project/find-project.js';
 import { listNames, readText, type ProjectFs } from '../project/project-fs.js';
 import { clackPrompter } from '../prompts/clack.js';
 import type { Prompter } from '../prompts/prompter.js';
-import { applyChanges, type FileChange } from '../render/apply.js';
+import { applyChanges, type FileWrite } from '../render/apply.js';
 import { renderTemplate } from '../render/engine.js';
 import { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../render/registry.js';
 import { templatesRoot } from '../render/templates-root.js';
@@ -69,7 +69,7 @@ export async function readTemplateFile(path: string): Promise<string | undefined
 
 /** What one `add` run decided, for printing and for tests. */
 export interface AddPlan {
-  changes: FileChange[];
+  changes: FileWrite[];
   unchanged: string[];
 }
 

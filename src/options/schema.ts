@@ -98,6 +98,8 @@ export const MARKER_FILE = 'enterprise-mcp.json';
 export const markerSchema = z.object({
   $schemaVersion: z.literal(1),
   generatorVersion: z.string(),
+  /** The digest of the files as generated (see src/render/files-digest.ts); projects made before it was recorded have none. */
+  filesDigest: z.string().optional(),
   options: projectOptionsSchema,
 });
 export type Marker = z.infer<typeof markerSchema>;

@@ -15,9 +15,16 @@ export interface FoundProject {
  * templates, and guessing could break the project.
  */
 export async function findProject(fs: ProjectFs, start: string, cliVersion: string): Promise<FoundProject> {
+  const { root, path, json } = await locateMarker(fs, start);
+  return { root, marker: readMarker(json, path, cliVersion) };
+}
+
+/** The nearest marker at or above `start`, parsed as JSON but not yet read as this CLI's options. */
+export async function locateMarker(fs: ProjectFs, start: string): Promise<{ root: string; path: string; json: unknown }> {
   for (let dir = start; ; dir = dirname(dir)) {
-    const text = await readText(fs, join(dir, MARKER_FILE));
-    if (text !== undefined) return { root: dir, marker: readMarker(text, join(dir, MARKER_FILE), cliVersion) };
+    const path = join(dir, MARKER_FILE);
+    const text = await readText(fs, path);
+    if (text !== undefined) return { root: dir, path, json: parseJson(text, path) };
     if (dirname(dir) === dir) break;
   }
   throw new CliError(`No ${MARKER_FILE} found in ${start} or any folder above it.`, {
@@ -25,13 +32,15 @@ export async function findProject(fs: ProjectFs, start: string, cliVersion: stri
   });
 }
 
-function readMarker(text: string, path: string, cliVersion: string): Marker {
-  let json: unknown;
+function parseJson(text: string, path: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new CliError(`${path} is not valid JSON: ${(error as Error).message}`, { hint: 'Restore it from version control.' });
   }
+}
+
+function readMarker(json: unknown, path: string, cliVersion: string): Marker {
   const parsed = markerSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -45,7 +54,7 @@ function readMarker(text: string, path: string, cliVersion: string): Marker {
   return parsed.data;
 }
 
-function newerGenerator(path: string, generator: string, cliVersion: string): CliError {
+export function newerGenerator(path: string, generator: string, cliVersion: string): CliError {
   return new CliError(`${path} was written by create-enterprise-mcp ${generator}, newer than this CLI (${cliVersion}). Nothing was written.`, {
     hint: 'Run the newer CLI: npx create-enterprise-mcp@latest add …',
   });

@@ -111,7 +111,8 @@ function localSettings(selection: Selection) {
 
 export type TemplateContext = ReturnType<typeof templateContext>;
 
-export function markerFile(options: ChosenValues, generatorVersion: string): [string, Buffer] {
-  const marker = { $schemaVersion: 1, generatorVersion, options };
+/** The marker: the options, the generator that made the project, and the digest of the files it wrote. */
+export function markerFile(options: ChosenValues, generatorVersion: string, filesDigest: string): [string, Buffer] {
+  const marker = { $schemaVersion: 1, generatorVersion, filesDigest, options };
   return [MARKER_FILE, Buffer.from(`${JSON.stringify(marker, null, 2)}\n`)];
 }

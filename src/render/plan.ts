@@ -4,6 +4,7 @@ import type { Catalog } from '../features/catalog.js';
 import { selectUnits, type Selection } from '../features/select.js';
 import type { ChosenValues } from '../options/schema.js';
 import { markerFile, templateContext } from './context.js';
+import { filesDigest } from './files-digest.js';
 import { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from './registry.js';
 import { layerDir, renderProject, sortTree, type FileTree, type TemplateFs } from './render.js';
 import { templatesRoot } from './templates-root.js';
@@ -34,7 +35,7 @@ export async function planProject({
   const context = templateContext(options, selection, readmeSections, generatorVersion);
   const tree = await renderProject({ fs, templatesDir, layers: selection.layers, context, pathVariables: { shortName: context.shortName } });
   writeRegistries(tree);
-  const [markerPath, markerBytes] = markerFile(options, generatorVersion);
+  const [markerPath, markerBytes] = markerFile(options, generatorVersion, filesDigest(tree));
   tree.set(markerPath, markerBytes);
   return sortTree(tree);
 }

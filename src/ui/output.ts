@@ -35,6 +35,19 @@ export function tolerateClosedOutput(): void {
   }
 }
 
+/** What a command does to one file, as its listing names it. */
+export type ActionVerb = 'CREATE' | 'UPDATE' | 'SKIP' | 'MERGE' | 'CONFLICT' | 'DELETE' | 'KEEP';
+
+const VERB_COLOURS = {
+  CREATE: 'green',
+  UPDATE: 'yellow',
+  SKIP: 'gray',
+  MERGE: 'cyan',
+  CONFLICT: 'red',
+  DELETE: 'magenta',
+  KEEP: 'gray',
+} as const satisfies Record<ActionVerb, Style>;
+
 export const out = {
   line(text = ''): void {
     if (!stdoutClosed()) process.stdout.write(`${text}\n`);
@@ -43,10 +56,10 @@ export const out = {
   warn(text: string): void {
     process.stderr.write(`${paint('yellow', 'warning', process.stderr)} ${text}\n`);
   },
-  action(verb: 'CREATE' | 'UPDATE' | 'SKIP', path: string, detail = ''): void {
-    const colour: Style = verb === 'CREATE' ? 'green' : verb === 'UPDATE' ? 'yellow' : 'gray';
+  /** One file's line; `width` aligns the paths after the longest verb the listing uses. */
+  action(verb: ActionVerb, path: string, detail = '', width = 6): void {
     const suffix = detail ? ` ${paint('gray', detail, process.stdout)}` : '';
-    out.line(`${paint(colour, verb.padEnd(6), process.stdout)} ${path}${suffix}`);
+    out.line(`${paint(VERB_COLOURS[verb], verb.padEnd(width), process.stdout)} ${path}${suffix}`);
   },
   dim(text: string): string {
     return paint('gray', text, process.stdout);

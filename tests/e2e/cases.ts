@@ -1,5 +1,6 @@
 import { DEPLOY_TARGETS, type ProjectOptions, type Upstream, type UpstreamChoice } from '../../src/options/schema.js';
 import { deployTargetsFor } from '../../src/options/rules.js';
+import { choiceFlags } from '../../src/options/flags.js';
 import { allCombinations } from '../support/combinations.js';
 import { pairwise } from '../support/pairwise.js';
 import type { ProjectNodeMajor } from '../support/toolchain.js';
@@ -80,25 +81,7 @@ const E2E_UPSTREAM_SETTINGS = {
 
 /** Command-line flags that generate `options` (but the package manager, which `generateProject` passes). */
 export function flagsFor(options: ProjectOptions): string[] {
-  return [
-    '--upstream', options.upstream,
-    ...upstreamSettingFlags(options),
-    '--auth', options.auth,
-    '--storage', options.storage,
-    '--deploy', options.deploy.length > 0 ? options.deploy.join(',') : 'none',
-  ];
-}
-
-/** The flags that carry the chosen upstream's own settings. */
-export function upstreamSettingFlags(choice: UpstreamChoice): string[] {
-  switch (choice.upstream) {
-    case 'netsuite':
-      return choice.netsuite.accountId === undefined ? [] : ['--netsuite-account-id', choice.netsuite.accountId];
-    case 'salesforce':
-      return ['--salesforce-login-url', choice.salesforce.loginUrl, '--salesforce-api-version', choice.salesforce.apiVersion];
-    default:
-      return [];
-  }
+  return choiceFlags(options);
 }
 
 const REST_API_TOOLS = ['api_create_item', 'api_delete_item', 'api_get_item', 'api_list_items', 'api_update_item'];

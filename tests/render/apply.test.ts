@@ -4,7 +4,7 @@ import type { ProjectFs } from '../../src/project/project-fs.js';
 import { applyChanges } from '../../src/render/apply.js';
 
 function project() {
-  const volume = Volume.fromJSON({ '/p/src/tools/index.ts': 'old registry', '/p/package.json': '{}' });
+  const volume = Volume.fromJSON({ '/p/src/tools/index.ts': 'old registry', '/p/package.json': '{}', '/p/src/legacy/old.ts': 'old' });
   return { volume, fs: createFsFromVolume(volume).promises as unknown as ProjectFs };
 }
 
@@ -37,6 +37,7 @@ describe('applying changes to a project', () => {
     await applyChanges(fs, '/p', changes);
     expect(volume.toJSON()).toEqual({
       '/p/package.json': '{}',
+      '/p/src/legacy/old.ts': 'old',
       '/p/src/tools/get-invoice.ts': 'tool',
       '/p/src/tools/index.ts': 'new registry',
       '/p/tests/tools/get-invoice.test.ts': 'test',
@@ -47,6 +48,28 @@ describe('applying changes to a project', () => {
     const { volume, fs } = project();
     const before = volume.toJSON();
     await expect(applyChanges(failingRename(fs, 3), '/p', changes)).rejects.toThrow('simulated failure');
+    expect(volume.toJSON()).toEqual(before);
+  });
+
+  it('removes files, and the folders that leaves empty, with the writes', async () => {
+    const { volume, fs } = project();
+    await applyChanges(fs, '/p', [...changes, { path: 'src/legacy/old.ts', remove: true }]);
+    expect(Object.keys(volume.toJSON())).not.toContain('/p/src/legacy/old.ts');
+    expect(volume.existsSync('/p/src/legacy')).toBe(false);
+  });
+
+  it('writes binary content byte for byte', async () => {
+    const { volume, fs } = project();
+    const icon = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+    await applyChanges(fs, '/p', [{ path: 'assets/icon.png', content: icon, previous: undefined }]);
+    expect(volume.readFileSync('/p/assets/icon.png')).toEqual(icon);
+  });
+
+  it('brings a removed file back when a later write fails', async () => {
+    const { volume, fs } = project();
+    const before = volume.toJSON();
+    // Rename 1 moves the removed file aside, renames 2 and 3 place writes; the fourth fails.
+    await expect(applyChanges(failingRename(fs, 4), '/p', [...changes, { path: 'src/legacy/old.ts', remove: true }])).rejects.toThrow('simulated failure');
     expect(volume.toJSON()).toEqual(before);
   });
 });

@@ -1,3 +1,4 @@
+import { filesDigest } from '../../src/render/files-digest.js';
 import { builtinModules } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { selectUnits } from '../../src/features/select.js';
@@ -85,7 +86,14 @@ describe(`the file plan of every accepted combination (${rendered.length})`, { t
   it('writes a marker the schema reads back as the same options', () => {
     everyCombination((combination) => {
       const marker = markerSchema.parse(JSON.parse(text(combination, MARKER_FILE)));
-      expect(marker).toEqual({ $schemaVersion: 1, generatorVersion: TEST_GENERATOR_VERSION, options: combination.options });
+      expect(marker).toEqual({ $schemaVersion: 1, generatorVersion: TEST_GENERATOR_VERSION, filesDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), options: combination.options });
+    });
+  });
+
+  it('records in the marker the digest of every other file it writes', () => {
+    everyCombination((combination) => {
+      const marker = markerSchema.parse(JSON.parse(text(combination, MARKER_FILE)));
+      expect(marker.filesDigest).toBe(filesDigest(combination.tree, [MARKER_FILE]));
     });
   });
 
