@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustRun, runCommand, type CommandOutput } from '../support/commands.js';
+import { packedAsVersion, startPackageRegistry, type PackageRegistry, type PublishedPackage } from '../support/package-registry.js';
 import { storageServiceEnv } from '../support/storage-services.js';
 import { CLI_NODE, projectEnvironment } from '../support/toolchain.js';
 
@@ -179,4 +180,62 @@ describe('changing the options of a project', () => {
     await installTypecheckTest(dir, postgres);
     expect(JSON.parse(await read(dir, 'enterprise-mcp.json'))).toMatchObject({ options: { storage: 'postgres', auth: 'jwt', deploy: ['docker', 'kubernetes'] } });
   }, 600_000);
+});
+
+describe('upgrading a project made by a version on the registry', () => {
+  const OLDER = '0.0.1';
+  let parent: string;
+  let dir: string;
+  let published: PublishedPackage;
+  let registry: PackageRegistry;
+  let registryEnv: Record<string, string>;
+  let cache: string;
+
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'cem-e2e-upgrade-'));
+    cache = join(parent, 'cache');
+    published = await packedAsVersion(parent, OLDER);
+    registry = await startPackageRegistry(published);
+    registryEnv = { npm_config_registry: registry.url, XDG_CACHE_HOME: cache };
+    // A user who ran `npx create-enterprise-mcp@0.0.1 legacy` back then.
+    const installed = join(parent, 'installed');
+    await mustRun('sh', ['-c', `mkdir -p "${installed}" && echo '{"private":true}' > "${installed}/package.json"`]);
+    await mustRun('npm', ['install', '--no-audit', '--no-fund', `create-enterprise-mcp@${OLDER}`], { cwd: installed, env: registryEnv });
+    await mustRun(CLI_NODE, [join(installed, 'node_modules/create-enterprise-mcp/bin/create-enterprise-mcp.js'), 'legacy', '--yes', '--no-install', '--no-git'], { cwd: parent, env });
+    dir = join(parent, 'legacy');
+    await mustRun('git', ['init', '-q', '--initial-branch=main'], { cwd: dir, env });
+    await commitAll(dir, 'Generated');
+  }, 300_000);
+  afterAll(async () => {
+    await registry?.stop();
+    if (parent !== undefined) await rm(parent, { recursive: true, force: true });
+  });
+
+  it('renders the base with the version that made the project, fetched through npm into its cache, and records the new one', async () => {
+    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, ...registryEnv } });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(result.stdout).toContain(`Upgraded legacy: from create-enterprise-mcp ${OLDER} from the npm registry to create-enterprise-mcp 0.1.0.`);
+    expect(existsSync(join(cache, 'create-enterprise-mcp', 'generators', OLDER, 'node_modules', 'create-enterprise-mcp', 'package.json'))).toBe(true);
+    expect(JSON.parse(await read(dir, 'enterprise-mcp.json'))).toMatchObject({ generatorVersion: '0.1.0' });
+  });
+
+  it('renders from its cache once fetched, with the registry gone', async () => {
+    await mustRun('git', ['checkout', '--', '.'], { cwd: dir, env });
+    await registry.stop();
+    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, ...registryEnv } });
+    expect(result.exitCode, result.all).toBe(0);
+    expect(JSON.parse(await read(dir, 'enterprise-mcp.json'))).toMatchObject({ generatorVersion: '0.1.0' });
+  });
+
+  it('says a version the registry never had was an unreleased build, and writes nothing', async () => {
+    await mustRun('git', ['checkout', '--', '.'], { cwd: dir, env });
+    registry = await startPackageRegistry(published);
+    await edit(dir, 'enterprise-mcp.json', (text) => text.replace(`"generatorVersion": "${OLDER}"`, '"generatorVersion": "0.0.2"'));
+    await commitAll(dir, 'A build that was never published');
+    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, npm_config_registry: registry.url, XDG_CACHE_HOME: cache } });
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toContain('create-enterprise-mcp 0.0.2, which made this project, is not on the npm registry: the project was made by an unreleased build. Nothing was written.');
+    expect(result.all).toContain('upgrade --from-dir');
+    expect((await run(dir, 'git', 'status', '--porcelain')).stdout).toBe('');
+  });
 });
