@@ -230,6 +230,26 @@ describe('help', SPAWNING, () => {
   });
 });
 
+describe('upgrade', SPAWNING, () => {
+  it('documents its option changes and safety flags in --help', async () => {
+    const { stdout, exitCode } = await cli('upgrade', '--help');
+    expect(exitCode).toBe(0);
+    for (const text of ['--auth', '--storage', '--deploy', '+kubernetes', '--from-dir', '--dry-run', '--allow-dirty']) expect(stdout).toContain(text);
+  });
+
+  it('says where it looked when run outside a generated project', async () => {
+    const { stderr, exitCode } = await cli('upgrade');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain(`No enterprise-mcp.json found in ${cwd} or any folder above it.`);
+  });
+
+  it('refuses a deploy list that mixes targets and changes to them, before reading the project', async () => {
+    const { stderr, exitCode } = await cli('upgrade', '--deploy', 'docker,+kubernetes');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain('--deploy docker,+kubernetes mixes a whole list with changes to it.');
+  });
+});
+
 describe('package managers', SPAWNING, () => {
   it('says how to get pnpm, before writing anything, when the install would need it and it is missing', async () => {
     // PATH holds node alone, as on a machine where pnpm was never installed.
