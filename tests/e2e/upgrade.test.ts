@@ -23,6 +23,8 @@ async function generatorCheckout(commit: string): Promise<string> {
   const dir = join(tmpdir(), `cem-generator-${commit}`);
   if (existsSync(join(dir, 'dist')) && existsSync(join(dir, 'node_modules', '.package-lock.json'))) return dir;
   await rm(dir, { recursive: true, force: true });
+  const present = await runCommand('git', ['cat-file', '-e', `${commit}^{commit}`], { cwd: resolve('.') });
+  if (present.exitCode !== 0) throw new Error(`Commit ${commit} is not in this clone: the upgrade tests need the repository's history (a full clone, not a shallow one).`);
   await mustRun('sh', ['-c', `mkdir -p "${dir}" && git archive ${commit} | tar -x -C "${dir}"`], { cwd: resolve('.') });
   // Its `prepare` script builds it, as a developer's `npm ci` does.
   await mustRun('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, env: { npm_config_loglevel: 'error' } });
