@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustRun, runCommand, type CommandOutput } from '../support/commands.js';
 import { packedAsVersion, startPackageRegistry, type PackageRegistry, type PublishedPackage } from '../support/package-registry.js';
-import { storageServiceEnv } from '../support/storage-services.js';
+import { removeStoredState, storageServiceEnv } from '../support/storage-services.js';
 import { CLI_NODE, projectEnvironment } from '../support/toolchain.js';
 
 /**
@@ -152,6 +152,10 @@ describe('changing the options of a project', () => {
     await commitAll(dir, 'Generated');
   }, 120_000);
   afterAll(async () => {
+    // The project's own PostgreSQL driver drops the schema its tests used.
+    const projectEnv = { ...env, ...postgres };
+    const exec = (file: string, ...args: string[]) => runCommand('npm', ['exec', '--', file, ...args], { cwd: dir, env: projectEnv });
+    if (dir !== undefined && existsSync(join(dir, 'node_modules', 'pg'))) await removeStoredState({ dir, env: projectEnv, exec }, 'postgres');
     if (parent !== undefined) await rm(parent, { recursive: true, force: true });
   });
 

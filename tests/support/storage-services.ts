@@ -85,7 +85,7 @@ process.on('SIGTERM', () => stop().then(() => process.exit(0)));
 `;
 
 /** Removes what the project's servers stored in that service, so the suite leaves nothing behind there. */
-export async function removeStoredState(project: GeneratedProject, storage: StorageBackend): Promise<void> {
+export async function removeStoredState(project: Pick<GeneratedProject, 'dir' | 'env'> & { exec: (command: string, ...args: string[]) => Promise<{ exitCode: number | undefined; all: string }> }, storage: StorageBackend): Promise<void> {
   if (storage !== 'postgres') return;
   const result = await project.exec('node', '--input-type=module', '-e', DROP_SCHEMA);
   if (result.exitCode !== 0) throw new Error(`Could not drop the schema ${project.env.DATABASE_SCHEMA} of ${project.dir}:\n${result.all}`);
