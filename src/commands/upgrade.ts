@@ -58,8 +58,8 @@ export interface UpgradePlan {
  * project three ways, rewrites the registries from the files there, and writes it all as one unit.
  */
 export async function upgradeCommand(flags: UpgradeFlags, deps: UpgradeDependencies = defaultUpgradeDependencies()): Promise<UpgradePlan> {
-  const { root, path, json } = await locateMarker(deps.fs, deps.cwd);
-  const recorded = readRecordedProject(json, path, deps.cliVersion);
+  const { root, path, json } = await locateMarker(deps.fs, deps.cwd, deps.cliVersion);
+  const recorded = readRecordedProject(json, path);
   const options = upgradedOptions(recorded.options, flags);
   if (!flags.dryRun && !flags.allowDirty) assertSafeToWrite(await deps.workingTreeState(root));
 
@@ -77,12 +77,11 @@ export async function upgradeCommand(flags: UpgradeFlags, deps: UpgradeDependenc
   const plan: UpgradePlan = { changes, conflicts: changes.filter((change) => change.action === 'conflict').map((change) => change.path) };
   const writes = toAppliedChanges(changes, working);
   const describe = changeSummary(recorded, options, base.origin, deps.cliVersion);
+  for (const change of changes) printChange(change);
   if (writes.length === 0) {
-    for (const change of changes) printChange(change);
     out.line(`Nothing to upgrade: ${options.projectName} already matches create-enterprise-mcp ${deps.cliVersion}${describe.options ? ` with ${describe.options}` : ''}.`);
     return plan;
   }
-  for (const change of changes) printChange(change);
   if (flags.dryRun) {
     out.line();
     out.line('Dry run: nothing was written.');

@@ -2,8 +2,7 @@ import * as z from 'zod';
 import { CliError } from '../errors.js';
 import { DEPLOY_TARGETS, packageManagerSchema, projectOptionsSchema, type ChosenValues, type DeployTarget, type ProjectOptions } from '../options/schema.js';
 import { combinationProblems } from '../options/rules.js';
-import { compareVersions } from '../project/semver.js';
-import { newerGenerator } from '../project/find-project.js';
+import { readMarkerAs } from '../project/find-project.js';
 
 /**
  * A marker as any generator version wrote it. The options are read loosely: a value this version no
@@ -32,15 +31,8 @@ export interface RecordedProject {
   options: ChosenValues;
 }
 
-export function readRecordedProject(json: unknown, path: string, cliVersion: string): RecordedProject {
-  const generator = (json as { generatorVersion?: unknown } | null)?.generatorVersion;
-  if (typeof generator === 'string' && compareVersions(generator, cliVersion) > 0) throw newerGenerator(path, generator, cliVersion);
-  const parsed = recordedMarkerSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    throw new CliError(`${path} does not describe a project made by create-enterprise-mcp:\n  ${problems.join('\n  ')}`, { hint: 'Restore it from version control.' });
-  }
-  return parsed.data;
+export function readRecordedProject(json: unknown, path: string): RecordedProject {
+  return readMarkerAs(recordedMarkerSchema, json, path, 'made by create-enterprise-mcp');
 }
 
 /** `--deploy` for upgrade: a whole new list (`docker,kubernetes`, `none`) or changes to the recorded one (`+kubernetes,-azure`). */

@@ -162,6 +162,14 @@ describe('upgrade refuses what it could not undo', () => {
     expect(project.snapshot()).toEqual(before);
   });
 
+  it('refuses a project a newer generator made, and writes nothing', async () => {
+    const project = await upgradeProject(() => newerTemplates(withFix));
+    project.write(MARKER_FILE, (await project.read(MARKER_FILE)).replace('"generatorVersion": "0.1.0"', '"generatorVersion": "9.0.0"'));
+    const before = project.snapshot();
+    await expect(upgradeCommand({}, project.deps())).rejects.toThrow(/newer than this CLI/);
+    expect(project.snapshot()).toEqual(before);
+  });
+
   it('refuses a project outside git unless --allow-dirty', async () => {
     const project = await upgradeProject(() => newerTemplates(withFix));
     const unversioned = project.deps({ workingTreeState: async () => ({ kind: 'unversioned' }) });
