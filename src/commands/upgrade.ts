@@ -7,7 +7,7 @@ import { locateMarker } from '../project/find-project.js';
 import { listNames, type ProjectFs } from '../project/project-fs.js';
 import { applyChanges, type FileChange as AppliedChange } from '../render/apply.js';
 import { planProject } from '../render/plan.js';
-import { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../render/registry.js';
+import { compareFileNames, REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../render/registry.js';
 import type { FileTree } from '../render/render.js';
 import { out, type ActionVerb } from '../ui/output.js';
 import { renderBaseTree, type BaseTree } from '../upgrade/base-tree.js';
@@ -72,7 +72,7 @@ export async function upgradeCommand(flags: UpgradeFlags, deps: UpgradeDependenc
     .filter((change) => change.path !== MARKER_FILE && !isRegistry(change.path))
     .map((change) => (change.path === PACKAGE_JSON ? mergedPackageJson(change, base.tree, target, working) : change));
   changes.push(...markerChange(target, working), ...(await registryChanges(deps.fs, root, changes, working)));
-  changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  changes.sort((a, b) => compareFileNames(a.path, b.path));
 
   const plan: UpgradePlan = { changes, conflicts: changes.filter((change) => change.action === 'conflict').map((change) => change.path) };
   const writes = toAppliedChanges(changes, working);

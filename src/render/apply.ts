@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { ProjectFs } from '../project/project-fs.js';
 
 /** One file an existing project gets, replaces or loses. */
@@ -75,7 +75,7 @@ export async function applyChanges(fs: ProjectFs, root: string, changes: readonl
 async function removeEmptyFolders(fs: ProjectFs, root: string, folders: readonly string[]): Promise<void> {
   const byDepth = [...new Set(folders)].sort((a, b) => b.length - a.length);
   for (const folder of byDepth) {
-    for (let dir = folder; dir !== root && dir.startsWith(`${root}/`); dir = dirname(dir)) {
+    for (let dir = folder; dir !== root && dir.startsWith(`${root}${sep}`); dir = dirname(dir)) {
       const entries = await fs.readdir(dir).catch(() => undefined);
       if (entries === undefined || entries.length > 0) break;
       await fs.rm(dir, { recursive: true, force: true });

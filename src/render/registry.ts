@@ -4,4 +4,4 @@
  * runs. The CLI builds that same file in, so a new project, `add` and a sync write the same bytes,
  * and `add` still works in a project whose copy is older or missing.
  */
-export { REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../../templates/base/files/scripts/registry.js';
+export { compareFileNames, REGISTRIES, REGISTRY_FILE, registryCandidates, renderRegistry } from '../../templates/base/files/scripts/registry.js';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Layer } from '../features/unit.js';
 import { renderTemplate } from './engine.js';
 import { isTemplate, LAYER_FILES, outputPath } from './paths.js';
+import { compareFileNames } from './registry.js';
 
 /** A rendered project held in memory: posix path relative to the project root → file bytes. */
 export type FileTree = Map<string, Buffer>;
@@ -64,10 +65,11 @@ function assertSeamsExist(layer: Layer, paths: readonly string[]): void {
 }
 
 export function sortTree(tree: FileTree): FileTree {
-  return new Map([...tree.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...tree.entries()].sort(([a], [b]) => compareFileNames(a, b)));
 }
 
-async function listFiles(fs: TemplateFs, dir: string, prefix = ''): Promise<string[]> {
+/** Every file below `dir`, as posix paths relative to it. */
+export async function listFiles(fs: TemplateFs, dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(join(dir, prefix), { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries) {

@@ -1,11 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, promises as fsPromises } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CliError } from '../errors.js';
 import { createFlagsFor } from '../options/flags.js';
 import type { ChosenValues } from '../options/schema.js';
-import { sortTree, type FileTree } from '../render/render.js';
+import { listFiles, sortTree, type FileTree } from '../render/render.js';
 
 /** The package every generator version is published as. */
 const PACKAGE_NAME = 'create-enterprise-mcp';
@@ -103,22 +103,15 @@ export async function renderWithGenerator(generator: Generator, options: ChosenV
     if (run.failed) {
       throw new CliError(`${PACKAGE_NAME} ${generator.version} (${generator.origin}) could not render the project with its recorded options. Nothing was written.\n${(run.all ?? '').trim()}`);
     }
-    return readTree(target);
+    return await readTree(target);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
 }
 
 /** Every file below `root`, by posix path. */
-export function readTree(root: string): FileTree {
+async function readTree(root: string): Promise<FileTree> {
   const tree: FileTree = new Map();
-  const walk = (relative: string): void => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
-      const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else tree.set(path, readFileSync(join(root, path)));
-    }
-  };
-  walk('');
+  for (const path of await listFiles(fsPromises, root)) tree.set(path, await readFile(join(root, path)));
   return sortTree(tree);
 }

@@ -1,3 +1,4 @@
+import { compareFileNames } from '../render/registry.js';
 import { usesCrlf } from './merge-text.js';
 
 /**
@@ -95,7 +96,7 @@ function orderKeys(merged: Map<string, Json>, working: JsonObject, target: JsonO
  */
 function sortOrderOf(keys: string[]): ((a: string, b: string) => number) | undefined {
   if (keys.length < 2) return undefined;
-  const orders = [new Intl.Collator('en').compare, (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)];
+  const orders = [new Intl.Collator('en').compare, compareFileNames];
   return orders.find((compare) => keys.every((key, i) => i === 0 || compare(keys[i - 1]!, key) < 0));
 }
 

@@ -1,3 +1,4 @@
+import { compareFileNames } from '../render/registry.js';
 import type { FileTree } from '../render/render.js';
 import { mergeText, sameText, usesCrlf, type MergeLabels } from './merge-text.js';
 
@@ -57,7 +58,7 @@ export function planUpgrade(trees: { base: FileTree; target: FileTree; working: 
     if (current === undefined) continue;
     changes.push(current.equals(previous) || sameText(current.toString('utf8'), previous.toString('utf8')) ? { action: 'delete', path } : { action: 'keep-modified', path });
   }
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return changes.sort((a, b) => compareFileNames(a.path, b.path));
 }
 
 /** One file the target has: what it was (`previous`), what it becomes (`next`), what is on disk (`current`). */
