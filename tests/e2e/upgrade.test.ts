@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustRun, runCommand, type CommandOutput } from '../support/commands.js';
+import { BIN, QUIET } from '../support/generated-project.js';
 import { packedAsVersion, startPackageRegistry, type PackageRegistry, type PublishedPackage } from '../support/package-registry.js';
 import { removeStoredState, storageServiceEnv } from '../support/storage-services.js';
 import { CLI_NODE, projectEnvironment } from '../support/toolchain.js';
@@ -13,9 +14,7 @@ import { CLI_NODE, projectEnvironment } from '../support/toolchain.js';
  * 3e3f92f, before the corrections), carrying the kinds of hand edits teams make, and one of this
  * build whose options change three times. Each result is installed, type-checked and tested.
  */
-const BIN = resolve('bin/create-enterprise-mcp.js');
 const OLDEST_GENERATOR = '3e3f92f';
-const QUIET = { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
 const env = { ...projectEnvironment(24), ...QUIET, GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'dev@example.com', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com' };
 
 /** A built checkout of this repository at `commit`, kept between runs of the suite. */
@@ -205,7 +204,8 @@ describe('upgrading a project made by a version on the registry', () => {
     registryEnv = { npm_config_registry: registry.url, XDG_CACHE_HOME: cache };
     // A user who ran `npx create-enterprise-mcp@0.0.1 legacy` back then.
     const installed = join(parent, 'installed');
-    await mustRun('sh', ['-c', `mkdir -p "${installed}" && echo '{"private":true}' > "${installed}/package.json"`]);
+    await mkdir(installed);
+    await writeFile(join(installed, 'package.json'), '{"private":true}\n');
     await mustRun('npm', ['install', '--no-audit', '--no-fund', `create-enterprise-mcp@${OLDER}`], { cwd: installed, env: registryEnv });
     await mustRun(CLI_NODE, [join(installed, 'node_modules/create-enterprise-mcp/bin/create-enterprise-mcp.js'), 'legacy', '--yes', '--no-install', '--no-git'], { cwd: parent, env });
     dir = join(parent, 'legacy');
@@ -217,8 +217,10 @@ describe('upgrading a project made by a version on the registry', () => {
     if (parent !== undefined) await rm(parent, { recursive: true, force: true });
   });
 
+  const upgradeThroughRegistry = () => runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, ...registryEnv } });
+
   it('renders the base with the version that made the project, fetched through npm into its cache, and records the new one', async () => {
-    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, ...registryEnv } });
+    const result = await upgradeThroughRegistry();
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stdout).toContain(`Upgraded legacy: from create-enterprise-mcp ${OLDER} from the npm registry to create-enterprise-mcp 0.1.0.`);
     expect(existsSync(join(cache, 'create-enterprise-mcp', 'generators', OLDER, 'node_modules', 'create-enterprise-mcp', 'package.json'))).toBe(true);
@@ -228,7 +230,7 @@ describe('upgrading a project made by a version on the registry', () => {
   it('renders from its cache once fetched, with the registry gone', async () => {
     await mustRun('git', ['checkout', '--', '.'], { cwd: dir, env });
     await registry.stop();
-    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, ...registryEnv } });
+    const result = await upgradeThroughRegistry();
     expect(result.exitCode, result.all).toBe(0);
     expect(JSON.parse(await read(dir, 'enterprise-mcp.json'))).toMatchObject({ generatorVersion: '0.1.0' });
   });
@@ -236,9 +238,10 @@ describe('upgrading a project made by a version on the registry', () => {
   it('says a version the registry never had was an unreleased build, and writes nothing', async () => {
     await mustRun('git', ['checkout', '--', '.'], { cwd: dir, env });
     registry = await startPackageRegistry(published);
+    registryEnv = { ...registryEnv, npm_config_registry: registry.url };
     await edit(dir, 'enterprise-mcp.json', (text) => text.replace(`"generatorVersion": "${OLDER}"`, '"generatorVersion": "0.0.2"'));
     await commitAll(dir, 'A build that was never published');
-    const result = await runCommand(CLI_NODE, [BIN, 'upgrade'], { cwd: dir, env: { ...env, npm_config_registry: registry.url, XDG_CACHE_HOME: cache } });
+    const result = await upgradeThroughRegistry();
     expect(result.exitCode).toBe(1);
     expect(result.all).toContain('create-enterprise-mcp 0.0.2, which made this project, is not on the npm registry: the project was made by an unreleased build. Nothing was written.');
     expect(result.all).toContain('upgrade --from-dir');

@@ -6,10 +6,11 @@ import { afterAll, beforeEach } from 'vitest';
 import type { PackageManager } from '../../src/options/schema.js';
 import { CLI_NODE, nodeBinary, projectEnvironment, type ProjectNodeMajor } from './toolchain.js';
 
-const BIN = resolve('bin/create-enterprise-mcp.js');
+/** The built CLI, run as a user runs it. */
+export const BIN = resolve('bin/create-enterprise-mcp.js');
 
 /** Output without colours or spinners, as in CI. */
-const QUIET = { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
+export const QUIET = { CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' };
 
 /** How a command ended: it never throws, so a test can show the whole output of a failure. */
 export interface CommandResult {
